@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tfwizard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tfwizard", targets: ["tfwizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // ncursesw from the Debian/Ubuntu package libncursesw5-dev (libncurses-dev).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // fork/exec in C: no Swift code may run in a forked child.
+        .target(name: "CPty", path: "Sources/CPty", linkerSettings: [.linkedLibrary("util")]),
+        // Turns Resources/ into Swift source at build time, so the release binary is a single file.
+        .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(),
+                dependencies: ["ResourceEmbedder"], path: "Plugins/EmbedResources"),
+        .target(
+            name: "TFWizardCore",
+            dependencies: ["CPty", .product(name: "Yams", package: "Yams")],
+            path: "Sources/TFWizardCore",
+            plugins: ["EmbedResources"]
+        ),
+        .target(
+            name: "TFWizardTUI",
+            dependencies: ["TFWizardCore", "CNcursesw"],
+            path: "Sources/TFWizardTUI"
+        ),
+        .executableTarget(
+            name: "tfwizard",
+            dependencies: ["TFWizardCore", "TFWizardTUI",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/tfwizard"
+        ),
+        .testTarget(name: "TFWizardCoreTests", dependencies: ["TFWizardCore"],
+                    path: "Tests/TFWizardCoreTests", exclude: ["Fixtures"]),
+        .testTarget(name: "TFWizardTUITests", dependencies: ["TFWizardTUI", "TFWizardCore"],
+                    path: "Tests/TFWizardTUITests", exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TFWizardCore"],
+                    path: "Tests/EndToEndTests"),
+    ]
+)

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The life of one step, as the step list shows it.
+public enum StepStatus: String, Codable, Equatable, Sendable {
+    case pending, running, done, failed, skipped, cancelled
+}
+
+/// How a step's process ended.
+public struct StepOutcome: Codable, Equatable, Sendable {
+    public var status: StepStatus
+    public var exitCode: Int32?           // nil when killed by a signal or never started
+    public var signal: Int32?             // the signal that ended it, if any
+    public var durationSeconds: Double
+    public var failureReason: String?     // e.g. "could not start: No such file or directory"
+    public init(status: StepStatus, exitCode: Int32?, signal: Int32?, durationSeconds: Double, failureReason: String? = nil) {
+        self.status = status; self.exitCode = exitCode; self.signal = signal
+        self.durationSeconds = durationSeconds; self.failureReason = failureReason
+    }
+}
+
+/// What the validation program reported (parsed from its marker lines).
+public struct ValidationReport: Codable, Equatable, Sendable {
+    public var tensorflowVersion: String?
+    public var reduceSum: String?
+    public var gpuDevices: [String]
+    public var passed: Bool
+    public var problem: String?           // why it failed, when it did
+    public init(tensorflowVersion: String?, reduceSum: String?, gpuDevices: [String], passed: Bool, problem: String? = nil) {
+        self.tensorflowVersion = tensorflowVersion; self.reduceSum = reduceSum
+        self.gpuDevices = gpuDevices; self.passed = passed; self.problem = problem
+    }
+}
+
+/// What the user decides after a step failed.
+public enum FailureDecision: String, Sendable {
+    case retry, skip, abort
+}
+
+/// Everything the engine tells its consumers (the TUI and the headless printer consume the same events).
+public enum EngineEvent: Sendable, Equatable {
+    case stepStarted(index: Int)
+    case output(index: Int, bytes: [UInt8])
+    case stepSkipped(index: Int, reason: String)
+    case stepFinished(index: Int, outcome: StepOutcome)
+    case validated(index: Int, report: ValidationReport)
+    /// A step failed; the engine waits for `Engine.decide(_:)`.
+    case awaitingDecision(index: Int)
+    case finished(success: Bool, cancelled: Bool)
+}

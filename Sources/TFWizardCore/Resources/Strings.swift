@@ -1,0 +1,52 @@
+import Foundation
+
+/// The words a user sees, loaded from `Resources/strings/<lang>.json` (flat key -> text with `{name}`
+/// placeholders). A key missing from a translation falls back to English; a key missing from English
+/// shows as the key itself, so a gap is visible instead of fatal.
+public struct Strings: Sendable {
+    public let language: String
+    private let table: [String: String]
+    private let fallback: [String: String]
+
+    public init(language: String) {
+        let english = Strings.load("en")
+        self.language = language
+        self.fallback = english
+        self.table = language == "en" ? english : Strings.load(language)
+    }
+
+    /// `LANG`/`LC_ALL` starting with `zh` picks Chinese; anything else English.
+    public static func languageFromEnvironment(_ environment: [String: String]) -> String {
+        let value = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LANG"] ?? ""
+        return value.lowercased().hasPrefix("zh") ? "zh" : "en"
+    }
+
+    public func hasKey(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
+
+    /// The text for `key` with each `{name}` replaced by `values[name]`.
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        var result = table[key] ?? fallback[key] ?? key
+        for (name, value) in values {
+            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return result
+    }
+
+    public subscript(_ key: String) -> String { text(key) }
+
+    public static func availableLanguages() -> [String] {
+        ResourceStore.paths
+            .filter { $0.hasPrefix("strings/") && $0.hasSuffix(".json") }
+            .map { String($0.dropFirst("strings/".count).dropLast(".json".count)) }
+    }
+
+    static func load(_ language: String) -> [String: String] {
+        guard let data = try? ResourceStore.data("strings/\(language).json"),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else {
+            return [:]
+        }
+        return object
+    }
+}

@@ -1,0 +1,2 @@
+import TFWizardCore
+print(Strings(language: "en")["app.title"])
