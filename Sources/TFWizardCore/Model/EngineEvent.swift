@@ -47,3 +47,17 @@ public enum EngineEvent: Sendable, Equatable {
     case awaitingDecision(index: Int)
     case finished(success: Bool, cancelled: Bool)
 }
+
+/// How the TUI and the headless mode drive a running install (the Engine implements it; tests use fakes).
+public protocol EngineControl: AnyObject, Sendable {
+    /// Starts running the plan's steps on a background thread; events go to the sink given at creation.
+    func start()
+    /// Answers `.awaitingDecision`.
+    func decide(_ decision: FailureDecision)
+    /// Terminates the running child's whole process group (TERM, then KILL after a grace period) and stops.
+    func cancel()
+    /// Bytes typed into the log pane, for a child that reads stdin (a sudo password prompt, a y/n question).
+    func sendInput(_ bytes: [UInt8])
+    /// The log pane's size, passed on to the child's pty.
+    func resize(rows: Int, columns: Int)
+}

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The words a user sees, loaded from `Resources/strings/<lang>.json` (flat key -> text with `{name}`
-/// placeholders). A key missing from a translation falls back to English; a key missing from English
+/// The words a user sees, loaded from every `Resources/strings/<lang>/*.json` (flat key -> text with
+/// `{name}` placeholders; one file per area of the program). A key missing from a translation falls back to English; a key missing from English
 /// shows as the key itself, so a gap is visible instead of fatal.
 public struct Strings: Sendable {
     public let language: String
@@ -39,14 +39,17 @@ public struct Strings: Sendable {
     public static func availableLanguages() -> [String] {
         ResourceStore.paths
             .filter { $0.hasPrefix("strings/") && $0.hasSuffix(".json") }
-            .map { String($0.dropFirst("strings/".count).dropLast(".json".count)) }
+            .compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     static func load(_ language: String) -> [String: String] {
-        guard let data = try? ResourceStore.data("strings/\(language).json"),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else {
-            return [:]
+        var table: [String: String] = [:]
+        for path in ResourceStore.paths where path.hasPrefix("strings/\(language)/") && path.hasSuffix(".json") {
+            guard let data = try? ResourceStore.data(path),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { continue }
+            table.merge(object) { first, _ in first }
         }
-        return object
+        return table
     }
 }
