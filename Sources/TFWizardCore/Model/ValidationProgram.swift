@@ -1,0 +1,36 @@
+import Foundation
+
+/// The TensorFlow program that proves an install works (`Resources/validation/check_tensorflow.py`),
+/// and the reading of its marker lines.
+public enum ValidationProgram {
+    public static let resourcePath = "validation/check_tensorflow.py"
+
+    public static func source() throws -> String { try ResourceStore.text(resourcePath) }
+
+    /// Reads the program's output. `expectGPU`: a GPU install that sees no GPU has failed.
+    public static func report(from output: String, exitCode: Int32?, expectGPU: Bool) -> ValidationReport {
+        var version: String?, sum: String?, gpus: [String] = [], sawOK = false, importError: String?
+        for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let value = line.value(after: "TFWIZARD_VERSION=") { version = value }
+            else if let value = line.value(after: "TFWIZARD_REDUCE_SUM=") { sum = value }
+            else if let value = line.value(after: "TFWIZARD_GPUS=") {
+                gpus = value.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+            }
+            else if let value = line.value(after: "TFWIZARD_IMPORT_ERROR=") { importError = value }
+            else if line == "TFWIZARD_OK" { sawOK = true }
+        }
+        var problem: String?
+        if let importError { problem = "import tensorflow failed: \(importError)" }
+        else if exitCode != 0 || !sawOK { problem = "the check program did not finish (exit \(exitCode.map(String.init) ?? "signal"))" }
+        else if expectGPU && gpus.isEmpty { problem = "TensorFlow sees no GPU" }
+        return ValidationReport(tensorflowVersion: version, reduceSum: sum, gpuDevices: gpus,
+                                passed: problem == nil, problem: problem)
+    }
+}
+
+private extension String {
+    func value(after prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}
