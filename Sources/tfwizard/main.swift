@@ -1,2 +1,22 @@
+import ArgumentParser
+import Foundation
 import TFWizardCore
-print(Strings(language: "en")["app.title"])
+
+// Exit codes are fixed by the design: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
+// ArgumentParser's own usage errors (64) are mapped to 2.
+do {
+    var command = try TFWizard.parseAsRoot()
+    try command.run()
+    exit(0)
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch {
+    let code = TFWizard.exitCode(for: error)
+    let message = TFWizard.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    exit(code == .failure ? 1 : 2)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import TFWizardCore
+
+/// The root command: the interactive wizard when no subcommand is given.
+struct TFWizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tfwizard",
+        abstract: "Installs TensorFlow (CPU or GPU) on Ubuntu and Debian, step by step, in the terminal.",
+        version: TFWizardVersion.current,
+        subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, DoctorCommand.self],
+        defaultSubcommand: WizardCommand.self
+    )
+}
+
+enum TFWizardVersion {
+    static let current = "0.1.0"
+}
+
+/// Options every subcommand takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of the interface: en or zh (default: from LANG/LC_ALL).")
+    var lang: String?
+
+    @Option(name: .long, help: "Folder for session logs and answer files (default: $XDG_STATE_HOME/tfwizard).")
+    var logDir: String?
+
+    func validate() throws {
+        if let lang, !["en", "zh"].contains(lang) {
+            throw ValidationError("--lang: '\(lang)' is not a supported language; use en or zh.")
+        }
+    }
+
+    var strings: Strings {
+        Strings(language: lang ?? Strings.languageFromEnvironment(ProcessInfo.processInfo.environment))
+    }
+
+    var logDirectory: String {
+        if let logDir { return PathExpansion.expandTilde(logDir, home: PathExpansion.home) }
+        return SessionPaths.defaultLogDirectory(environment: ProcessInfo.processInfo.environment)
+    }
+}
