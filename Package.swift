@@ -41,7 +41,7 @@ let package = Package(
                     path: "Tests/TFWizardCoreTests", exclude: ["Fixtures"]),
         .testTarget(name: "TFWizardTUITests", dependencies: ["TFWizardTUI", "TFWizardCore"],
                     path: "Tests/TFWizardTUITests", exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TFWizardCore"],
+        .testTarget(name: "EndToEndTests", dependencies: ["TFWizardCore", "tfwizard"],
                     path: "Tests/EndToEndTests"),
     ]
 )

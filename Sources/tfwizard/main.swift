@@ -10,6 +10,12 @@ do {
     exit(0)
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
+} catch let failure as CommandFailure {
+    FileHandle.standardError.write(Data("tfwizard: \(failure)\n".utf8))
+    switch failure {
+    case .badInput: exit(2)
+    case .stepFailed: exit(1)
+    }
 } catch {
     let code = TFWizard.exitCode(for: error)
     let message = TFWizard.fullMessage(for: error)

@@ -1,0 +1,122 @@
+import Foundation
+
+/// `tfwizard install` without the TUI: runs the engine and prints plain lines, one event at a time,
+/// from the thread that calls `run()`. Any failure aborts (there is nobody to ask); the diagnosis of
+/// the failed step is printed before it ends.
+public final class HeadlessInstall: @unchecked Sendable {
+    public enum Result: Equatable, Sendable { case succeeded, failed, cancelled }
+
+    private let plan: Plan
+    private let strings: Strings
+    private let write: (String) -> Void
+    private let diagnose: ([UInt8]) -> [String]
+    private let events = BlockingQueue<EngineEvent>()
+    private var pendingLine: [UInt8] = []
+    private var stepOutput: [UInt8] = []
+    private let stepOutputLimit = 4 << 20   // the tail kept per step for the diagnosis; the journal keeps all
+
+    /// - Parameters:
+    ///   - write: prints one or more lines (each ends with "\n").
+    ///   - diagnose: the failed step's output -> lines that explain the failure.
+    public init(plan: Plan, strings: Strings, write: @escaping (String) -> Void,
+                diagnose: @escaping ([UInt8]) -> [String]) {
+        self.plan = plan
+        self.strings = strings
+        self.write = write
+        self.diagnose = diagnose
+    }
+
+    /// The sink to give the engine when creating it.
+    public var sink: @Sendable (EngineEvent) -> Void {
+        { [events] event in events.push(event) }
+    }
+
+    /// Runs until the engine finishes. `engine` was created with `sink`.
+    public func run(engine: EngineControl) -> Result {
+        let count = plan.steps.count
+        write(strings.text("headless.start", ["count": String(count)]) + "\n")
+        engine.start()
+        while true {
+            switch events.pop() {
+            case .stepStarted(let index):
+                let step = plan.steps[index]
+                stepOutput.removeAll(keepingCapacity: true)
+                pendingLine.removeAll(keepingCapacity: true)
+                write("[\(index + 1)/\(count)] \(step.title)\n")
+                write("      $ \(CommandDisplay.render(step))\n")
+            case .output(_, let bytes):
+                record(bytes)
+            case .stepSkipped(let index, let reason):
+                write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n")
+                write("      " + strings.text("headless.skipped", ["reason": reason]) + "\n")
+            case .stepFinished(_, let outcome):
+                flushPendingLine()
+                write("      " + describe(outcome) + "\n")
+            case .validated(_, let report):
+                write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
+            case .awaitingDecision:
+                for line in diagnose(stepOutput) { write("      \(line)\n") }
+                engine.decide(.abort)
+            case .finished(let success, let cancelled):
+                if cancelled { return .cancelled }
+                return success ? .succeeded : .failed
+            }
+        }
+    }
+
+    private func record(_ bytes: [UInt8]) {
+        stepOutput.append(contentsOf: bytes)
+        if stepOutput.count > stepOutputLimit { stepOutput.removeFirst(stepOutput.count - stepOutputLimit) }
+        for byte in bytes {
+            if byte == 0x0A {
+                flushPendingLine()
+            } else {
+                pendingLine.append(byte)
+                if pendingLine.count > 1 << 20 { flushPendingLine() }
+            }
+        }
+    }
+
+    /// Child output is untrusted: each line goes through the same sanitiser as the live pane.
+    private func flushPendingLine() {
+        guard !pendingLine.isEmpty else { return }
+        var buffer = LogBuffer(maxLines: 4)
+        buffer.append(pendingLine + [0x0A])
+        pendingLine.removeAll(keepingCapacity: true)
+        let text = buffer.lines.first { !$0.isEmpty } ?? ""
+        if !text.isEmpty { write("      | \(text)\n") }
+    }
+
+    private func describe(_ outcome: StepOutcome) -> String {
+        let seconds = String(format: "%.1f", outcome.durationSeconds)
+        switch outcome.status {
+        case .done: return strings.text("headless.done", ["seconds": seconds])
+        case .cancelled: return strings.text("headless.cancelled", ["seconds": seconds])
+        default:
+            let how = outcome.failureReason
+                ?? outcome.exitCode.map { "exit \($0)" }
+                ?? outcome.signal.map { "signal \($0)" } ?? "?"
+            return strings.text("headless.failed", ["how": how, "seconds": seconds])
+        }
+    }
+}
+
+/// A simple blocking FIFO between the engine's thread and the consumer.
+final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+    private var items: [Element] = []
+    private let condition = NSCondition()
+
+    func push(_ item: Element) {
+        condition.lock()
+        items.append(item)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func pop() -> Element {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty { condition.wait() }
+        return items.removeFirst()
+    }
+}

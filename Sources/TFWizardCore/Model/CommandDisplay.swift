@@ -1,0 +1,46 @@
+import Foundation
+
+/// How a step's argv is shown to people: POSIX-quoted so it can be pasted into a shell as it is.
+public enum CommandDisplay {
+    /// One argument, quoted only when it has to be.
+    public static func quote(_ argument: String) -> String {
+        if argument.isEmpty { return "''" }
+        let plain = argument.unicodeScalars.allSatisfy { scalar in
+            CharacterSet.alphanumerics.contains(scalar) || "@%+=:,./-_[]".unicodeScalars.contains(scalar)
+        }
+        if plain && !argument.contains("[") { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The whole command line. A long inline program (`python -c '...'`) is shortened for display.
+    public static func render(_ step: Step, maxArgumentLength: Int = 120) -> String {
+        step.argv.map { argument in
+            if argument.count > maxArgumentLength || argument.contains("\n") {
+                let firstLine = argument.split(separator: "\n").first.map(String.init) ?? ""
+                return quote(String(firstLine.prefix(40)) + " …")
+            }
+            return quote(argument)
+        }.joined(separator: " ")
+    }
+}
+
+/// The validation result in words, for the headless output and the session log.
+public enum ValidationSummary {
+    public static func lines(_ report: ValidationReport, strings: Strings) -> [String] {
+        var lines: [String] = []
+        if let version = report.tensorflowVersion {
+            lines.append(strings.text("validation.version", ["version": version]))
+        }
+        if let sum = report.reduceSum {
+            lines.append(strings.text("validation.sum", ["sum": sum]))
+        }
+        let gpus = report.gpuDevices.isEmpty ? strings.text("validation.no-gpu") : report.gpuDevices.joined(separator: ", ")
+        lines.append(strings.text("validation.gpus", ["gpus": gpus]))
+        if report.passed {
+            lines.append(strings.text("validation.passed"))
+        } else {
+            lines.append(strings.text("validation.failed", ["problem": report.problem ?? "?"]))
+        }
+        return lines
+    }
+}

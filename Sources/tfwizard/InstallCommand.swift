@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import TFWizardCore
+
+struct InstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Runs the plan for an answer file without the full-screen interface, in plain lines."
+    )
+
+    @Option(name: .long, help: "The answer file (YAML).")
+    var answers: String
+
+    @Flag(name: .long, help: "Run without asking for confirmation (needed without a terminal).")
+    var yes = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let strings = common.strings
+        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings)
+        let plan = prepared.plan
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw CommandFailure.badInput(strings["headless.needs-yes"]) }
+            print(strings["headless.plan-header"])
+            print(PlanFormatter.text(plan, strings: strings), terminator: "")
+            print(strings["headless.confirm"], terminator: "")
+            fflush(stdout)
+            guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
+                print(strings["headless.declined"])
+                return
+            }
+        }
+        let session = try InstallSession(plan: plan, facts: prepared.facts, strings: strings,
+                                         logDirectory: common.logDirectory)
+        let printer = HeadlessInstall(plan: plan, strings: strings, write: { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }, diagnose: { output in
+            Troubleshooter.summaryLines(for: output, strings: strings)
+        })
+        let engine = session.makeEngine(sink: printer.sink)
+        let signals = SignalForwarder { signalNumber in
+            session.interruptedBy = signalNumber
+            engine.cancel()
+        }
+        let result = printer.run(engine: engine)
+        signals.stop()
+        let logPath = try? session.finish()
+        if let logPath { print(strings.text("headless.log-written", ["path": logPath])) }
+        switch result {
+        case .succeeded:
+            print(strings["headless.succeeded"])
+        case .failed:
+            print(strings["headless.install-failed"])
+            throw ExitCode(1)
+        case .cancelled:
+            print(strings["headless.install-cancelled"])
+            throw ExitCode(session.interruptedBy.map { 128 + $0 } ?? 130)
+        }
+    }
+}

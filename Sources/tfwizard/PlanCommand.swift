@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import TFWizardCore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Prints the commands the wizard would run for an answer file. Runs nothing."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, json }
+
+    @Option(name: .long, help: "The answer file (YAML).")
+    var answers: String
+
+    @Option(name: .long, help: "text, sh (a runnable script) or json.")
+    var format: Format = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let prepared = try PreparedPlan.make(answerFile: answers, strings: common.strings)
+        switch format {
+        case .text: print(PlanFormatter.text(prepared.plan, strings: common.strings), terminator: "")
+        case .sh: print(PlanFormatter.shell(prepared.plan), terminator: "")
+        case .json: print(PlanFormatter.json(prepared.plan))
+        }
+    }
+}
+
+/// Answer file -> facts -> plan, shared by `plan` and `install`. Bad input exits 2 with a message
+/// naming the file, line and field; a refused combination exits 2 with the planner's reason.
+struct PreparedPlan {
+    var answers: Answers
+    var facts: MachineFacts
+    var plan: Plan
+
+    static func make(answerFile: String, strings: Strings) throws -> PreparedPlan {
+        let text: String
+        do {
+            text = try readAnswerText(answerFile)
+        } catch {
+            throw CommandFailure.badInput("\(answerFile): cannot read the answer file: \(error.localizedDescription)")
+        }
+        let answers: Answers
+        do {
+            answers = try AnswerFile.parse(text, fileName: answerFile)
+        } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
+        let facts = MachineProbe.run(root: nil, venv: answers.venv)
+        let catalog = try Catalog.builtIn()
+        let home = PathExpansion.home
+        let target = TargetState.inspect(venvPath: PathExpansion.expandTilde(answers.venv, home: home))
+        switch Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home) {
+        case .success(let plan):
+            return PreparedPlan(answers: answers, facts: facts, plan: plan)
+        case .failure(let refusal):
+            throw CommandFailure.badInput("\(answerFile): \(refusal.field): \(refusal)")
+        }
+    }
+
+    private static func readAnswerText(_ path: String) throws -> String {
+        if path == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+}
+
+/// A failure the command reports in one line with the design's exit code.
+enum CommandFailure: Error, CustomStringConvertible {
+    case badInput(String)       // exit 2
+    case stepFailed(String)     // exit 1
+
+    var description: String {
+        switch self {
+        case .badInput(let message), .stepFailed(let message): return message
+        }
+    }
+}

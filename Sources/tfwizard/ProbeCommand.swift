@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TFWizardCore
+
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Shows what the machine has, as the wizard sees it. Changes nothing, uses no network."
+    )
+
+    @Flag(name: .long, help: "Print the facts as JSON.")
+    var json = false
+
+    @Option(name: .long, help: "Read the machine's files under this folder instead of / (for recorded machines).")
+    var root: String?
+
+    @Option(name: .long, help: "The folder the virtual environment would go in (free disk is measured there).")
+    var venv: String = Answers.defaultVenv
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let root {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--root: '\(root)' is not a folder.")
+            }
+        }
+    }
+
+    func run() throws {
+        let facts = MachineProbe.run(root: root, venv: venv)
+        if json {
+            print(ProbeReport.json(facts))
+        } else {
+            print(ProbeReport.text(facts, strings: common.strings), terminator: "")
+        }
+    }
+}
+
+/// The probe as every command runs it: the real command runner, the real environment.
+enum MachineProbe {
+    static func run(root: String?, venv: String) -> MachineFacts {
+        let environment = ProcessInfo.processInfo.environment
+        let target = PathExpansion.expandTilde(venv, home: PathExpansion.home)
+        return Prober(root: root ?? "/", runner: SystemCommandRunner(), environment: environment,
+                      venvTarget: target).probe()
+    }
+}
