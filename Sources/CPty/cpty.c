@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <utmp.h>
+#include <sys/types.h>
 
 /* In the child: default signal dispositions and an empty mask, so a child of a program that ignores
  * or blocks signals still reacts to TERM/INT. */
@@ -126,4 +127,24 @@ int tfw_set_winsize(int fd, unsigned short rows, unsigned short cols) {
     size.ws_row = rows;
     size.ws_col = cols;
     return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+int tfw_wait_ended(pid_t pid, int *kind, int *value) {
+    siginfo_t info;
+    for (;;) {
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) == 0) break;
+        if (errno != EINTR) return -1;
+    }
+    if (info.si_code == CLD_EXITED) { *kind = 1; *value = info.si_status; }
+    else { *kind = 2; *value = info.si_status; }
+    return 0;
+}
+
+int tfw_reap(pid_t pid) {
+    int status;
+    for (;;) {
+        if (waitpid(pid, &status, 0) >= 0) return 0;
+        if (errno != EINTR) return -1;
+    }
 }
