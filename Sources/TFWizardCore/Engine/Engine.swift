@@ -92,6 +92,12 @@ public final class Engine: EngineControl, @unchecked Sendable {
         return cancelled
     }
 
+    /// Whether a step's process is running now (input and resizes reach it only then).
+    public var hasRunningStep: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return running != nil
+    }
+
     // MARK: - The run
 
     private func runAll() {

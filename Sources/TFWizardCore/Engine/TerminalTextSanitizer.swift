@@ -8,7 +8,7 @@ public struct TerminalTextSanitizer: Sendable {
 
     private var decoder = UTF8StreamDecoder()
     private var filter = EscapeFilter()
-    private var current = String.UnicodeScalarView()
+    private var current: [UInt8] = []   // UTF-8 of the line being written
     private var currentCount = 0
     /// After `\r` the next printed character starts the line afresh (how progress bars redraw).
     private var rewriteOnNextPrint = false
@@ -20,12 +20,24 @@ public struct TerminalTextSanitizer: Sendable {
     }
 
     /// The line being written, not yet ended by a newline.
-    public var partialLine: String { String(current) }
+    public var partialLine: String { String(decoding: current, as: UTF8.self) }
 
     /// Feeds bytes; `onLine` receives each completed line, in order.
     public mutating func feed(_ bytes: some Sequence<UInt8>, onLine: (String) -> Void) {
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in feed(buffer: buffer, onLine: onLine) }
+        if handled == nil { Array(bytes).withUnsafeBufferPointer { feed(buffer: $0, onLine: onLine) } }
+    }
+
+    private mutating func feed(buffer bytes: UnsafeBufferPointer<UInt8>, onLine: (String) -> Void) {
         var decoder = self.decoder
-        decoder.decode(bytes) { scalar in apply(scalar, onLine: onLine) }
+        for byte in bytes {
+            // Fast path for the common case: printable ASCII in plain text.
+            if (0x20...0x7E).contains(byte), decoder.isIdle, filter.state == .ground {
+                put(Unicode.Scalar(byte), onLine: onLine)
+            } else {
+                decoder.decode(CollectionOfOne(byte)) { scalar in apply(scalar, onLine: onLine) }
+            }
+        }
         self.decoder = decoder
     }
 
@@ -53,7 +65,7 @@ public struct TerminalTextSanitizer: Sendable {
             hasPartialLine = true
         case .backspace:
             if !rewriteOnNextPrint, currentCount > 0 {
-                current.removeLast()
+                while let last = current.popLast(), last & 0xC0 == 0x80 {}   // drop one whole character
                 currentCount -= 1
             }
         }
@@ -61,19 +73,23 @@ public struct TerminalTextSanitizer: Sendable {
 
     private mutating func put(_ scalar: Unicode.Scalar, onLine: (String) -> Void) {
         if rewriteOnNextPrint {
-            current = String.UnicodeScalarView()
+            current.removeAll(keepingCapacity: true)
             currentCount = 0
             rewriteOnNextPrint = false
         }
         if currentCount >= maxLineLength { endLine(onLine) }
-        current.append(scalar)
+        if scalar.isASCII {
+            current.append(UInt8(scalar.value))
+        } else {
+            current.append(contentsOf: UTF8.encode(scalar)!)
+        }
         currentCount += 1
         hasPartialLine = true
     }
 
     private mutating func endLine(_ onLine: (String) -> Void) {
-        onLine(String(current))
-        current = String.UnicodeScalarView()
+        onLine(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
         currentCount = 0
         rewriteOnNextPrint = false
         hasPartialLine = false

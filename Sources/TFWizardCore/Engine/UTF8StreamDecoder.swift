@@ -6,6 +6,9 @@ struct UTF8StreamDecoder: Sendable {
 
     static let replacement = Unicode.Scalar(0xFFFD)!
 
+    /// True between sequences, when a byte below 0x80 is a whole character.
+    var isIdle: Bool { pending.isEmpty }
+
     /// Feeds bytes; `emit` gets each decoded scalar in order.
     mutating func decode(_ bytes: some Sequence<UInt8>, _ emit: (Unicode.Scalar) -> Void) {
         for byte in bytes { feed(byte, emit) }
