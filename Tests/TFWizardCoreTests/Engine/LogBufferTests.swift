@@ -114,7 +114,7 @@ final class LogBufferTests: XCTestCase {
     }
 
     func testRandomBytesNeverLeakControls() {
-        var generator = SplitMix64(seed: 42)
+        var generator = SanitizerFuzzRandom(seed: 42)
         var buffer = LogBuffer(maxLines: 10_000, maxLineLength: 200)
         var interesting: [UInt8] = [0x1B, 0x5B, 0x5D, 0x50, 0x5C, 0x07, 0x9B, 0x9D, 0xC2, 0x0D, 0x0A, 0x08, 0x00, 0x18]
         interesting += Array("0123;?m".utf8)
@@ -130,7 +130,7 @@ final class LogBufferTests: XCTestCase {
 }
 
 /// A small deterministic generator, so the random test is reproducible.
-struct SplitMix64: RandomNumberGenerator {
+struct SanitizerFuzzRandom: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -37,7 +37,7 @@ final class OutputRecorder: @unchecked Sendable {
 }
 
 /// Polls `predicate` until it holds or `timeout` passes.
-func eventually(timeout: Double, _ predicate: () -> Bool) -> Bool {
+func pollUntil(timeout: Double, _ predicate: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if predicate() { return true }

@@ -78,15 +78,15 @@ final class PtyProcessTests: XCTestCase {
     func testTerminateGroupLeavesNothingBehind() throws {
         let (process, _) = try spawn("sleep 300 & sleep 300")
         let group = process.pid
-        XCTAssertTrue(eventually(timeout: 5) { ProcessGroupScanner.liveMembers(ofGroup: group).count >= 2 })
+        XCTAssertTrue(pollUntil(timeout: 5) { ProcessGroupScanner.liveMembers(ofGroup: group).count >= 2 })
         let members = ProcessGroupScanner.liveMembers(ofGroup: group)
         let started = Date()
         process.terminateGroup(grace: 3)
         XCTAssertEqual(process.waitForExit(), .signaled(SIGTERM))
         XCTAssertLessThan(Date().timeIntervalSince(started), 2.5, "TERM alone should have been enough")
-        XCTAssertTrue(eventually(timeout: 2) { ProcessGroupScanner.liveMembers(ofGroup: group).isEmpty })
+        XCTAssertTrue(pollUntil(timeout: 2) { ProcessGroupScanner.liveMembers(ofGroup: group).isEmpty })
         for member in members {
-            XCTAssertTrue(eventually(timeout: 2) { kill(member, 0) != 0 }, "process \(member) survived")
+            XCTAssertTrue(pollUntil(timeout: 2) { kill(member, 0) != 0 }, "process \(member) survived")
         }
         XCTAssertEqual(kill(-group, 0), -1)
         XCTAssertEqual(errno, ESRCH)
@@ -103,7 +103,7 @@ final class PtyProcessTests: XCTestCase {
         process.terminateGroup(grace: 0.5)
         XCTAssertEqual(process.waitForExit(), .signaled(SIGKILL))
         XCTAssertLessThan(Date().timeIntervalSince(started), 3)
-        XCTAssertTrue(eventually(timeout: 2) { ProcessGroupScanner.liveMembers(ofGroup: group).isEmpty })
+        XCTAssertTrue(pollUntil(timeout: 2) { ProcessGroupScanner.liveMembers(ofGroup: group).isEmpty })
     }
 
     func testExitIsReportedWhileABackgroundChildHoldsTheTerminal() throws {
