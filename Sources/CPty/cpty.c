@@ -10,7 +10,12 @@
 #include <termios.h>
 #include <unistd.h>
 #include <utmp.h>
-#include <sys/types.h>
+#include <sys/syscall.h>
+#include <sys/resource.h>
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
 
 /* In the child: default signal dispositions and an empty mask, so a child of a program that ignores
  * or blocks signals still reacts to TERM/INT. */
@@ -25,6 +30,23 @@ static void reset_signals(void) {
     sigset_t empty;
     sigemptyset(&empty);
     sigprocmask(SIG_SETMASK, &empty, NULL);
+}
+
+/* In the child: every descriptor above stderr is closed on exec, so the command cannot inherit the
+ * parent's files, or another step's pty opened by a concurrent spawn. The report pipe is already
+ * close-on-exec and stays usable until execve. */
+static void close_inherited_on_exec(void) {
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return;
+#endif
+    struct rlimit limit;
+    int highest = 4096;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < 65536)
+        highest = (int)limit.rlim_cur;
+    for (int fd = 3; fd < highest; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        if (flags >= 0 && !(flags & FD_CLOEXEC)) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
 }
 
 static void child_fail(int report_fd) {
@@ -77,6 +99,7 @@ int tfw_spawn_pty(const char *path, char *const argv[], char *const envp[], cons
         /* login_tty: setsid, make the slave the controlling tty, dup it to 0/1/2. */
         if (login_tty(slave) != 0) child_fail(report[1]);
         if (cwd && chdir(cwd) != 0) child_fail(report[1]);
+        close_inherited_on_exec();
         execve(path, argv, envp);
         child_fail(report[1]);
     }
@@ -109,6 +132,7 @@ int tfw_spawn_pipe(const char *path, char *const argv[], char *const envp[], con
         if (null_fd < 0) child_fail(report[1]);
         if (dup2(null_fd, 0) < 0 || dup2(output[1], 1) < 0 || dup2(output[1], 2) < 0) child_fail(report[1]);
         if (cwd && chdir(cwd) != 0) child_fail(report[1]);
+        close_inherited_on_exec();
         execve(path, argv, envp);
         child_fail(report[1]);
     }

@@ -113,4 +113,13 @@ final class PtyProcessTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 2.5)
         XCTAssertEqual(recorder.text, "done\r\n")
     }
+
+    func testParentDescriptorsAreNotInherited() throws {
+        let descriptor = open("/dev/null", O_RDONLY)   // deliberately without O_CLOEXEC
+        XCTAssertGreaterThan(descriptor, 2)
+        defer { close(descriptor) }
+        let (process, recorder) = try spawn("if [ -e /proc/self/fd/\(descriptor) ]; then echo leaked; else echo clean; fi")
+        XCTAssertEqual(process.waitForExit(), .exited(0))
+        XCTAssertEqual(recorder.text, "clean\r\n")
+    }
 }
