@@ -82,6 +82,7 @@ int tfw_spawn_pty(const char *path, char *const argv[], char *const envp[], cons
     size.ws_col = cols ? cols : 80;
     if (openpty(&master, &slave, NULL, NULL, &size) != 0) { *error_number = errno; return -1; }
     fcntl(master, F_SETFD, FD_CLOEXEC);
+    fcntl(slave, F_SETFD, FD_CLOEXEC);   /* login_tty dups it to 0-2, which clears the flag there */
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) {
         *error_number = errno; close(master); close(slave); return -1;

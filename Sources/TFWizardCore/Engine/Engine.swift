@@ -121,7 +121,9 @@ public final class Engine: EngineControl, @unchecked Sendable {
             default:
                 break
             }
-            switch awaitDecision(index: index) {
+            let decision = awaitDecision(index: index)
+            journal?.recordNote("decision after \(step.id) failed: \(decision?.rawValue ?? "cancel")")
+            switch decision {
             case nil:
                 return finish(success: false, cancelled: true)
             case .retry:
