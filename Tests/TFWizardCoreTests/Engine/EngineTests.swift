@@ -230,4 +230,29 @@ final class EngineTests: XCTestCase {
         XCTAssertTrue(transcript.contains("started:\(group)"))
         XCTAssertTrue(transcript.contains("<== step 1 hang: cancelled"), transcript)
     }
+
+    func testJournalRecordsStepsOutputAndDecisions() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tfw-engine-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try SessionJournal(directory: directory)
+        let runner = FakeStepRunner(["a": [.finish(output: "first try\n", termination: .exited(7)),
+                                           .finish(output: "second try\n", termination: .exited(0))]])
+        let (engine, recorder) = makeEngine([step("a"), step("b", state: .alreadyDone(reason: "present"))],
+                                            runner: runner, journal: journal)
+        engine.start()
+        XCTAssertTrue(recorder.waitForDecisionRequest())
+        engine.decide(.retry)
+        XCTAssertTrue(recorder.waitForFinish())
+        let transcript = try String(contentsOfFile: journal.transcriptPath, encoding: .utf8)
+        let expectedOrder = ["==> step 1/2 a: Step a", "first try", "<== step 1 a: failed, exit 7",
+                             "decision after a failed: retry", "==> step 1/2 a: Step a", "second try",
+                             "<== step 1 a: done, exit 0", "<== skipped: present"]
+        var searchFrom = transcript.startIndex
+        for fragment in expectedOrder {
+            guard let found = transcript.range(of: fragment, range: searchFrom..<transcript.endIndex) else {
+                return XCTFail("missing or out of order: \(fragment)\n\(transcript)")
+            }
+            searchFrom = found.upperBound
+        }
+    }
 }
