@@ -190,12 +190,19 @@ public final class SessionJournal: @unchecked Sendable {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw Self.fileError(transcriptPath) }
             if count == 0 { break }
-            sanitizer.feed(buffer[0..<count]) { line in lines.append(contentsOf: line.utf8); lines.append(0x0A) }
+            sanitizer.feed(buffer[0..<count]) { line in append(line, to: &lines) }
             try Self.writeAll(output, lines, path: path)
             lines.removeAll(keepingCapacity: true)
         }
-        sanitizer.finish { line in lines.append(contentsOf: line.utf8); lines.append(0x0A) }
+        sanitizer.finish { line in append(line, to: &lines) }
         try Self.writeAll(output, lines, path: path)
+    }
+
+    /// Backspaces and `\r` rewrites can assemble a secret the raw transcript only held in pieces, so
+    /// the readable lines are redacted again.
+    private func append(_ line: String, to output: inout [UInt8]) {
+        output.append(contentsOf: Redactor.redact(line, secrets: secrets).utf8)
+        output.append(0x0A)
     }
 
     // MARK: - Files

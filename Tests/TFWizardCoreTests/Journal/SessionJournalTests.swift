@@ -80,10 +80,12 @@ final class SessionJournalTests: XCTestCase {
         journal.stepOutput(index: 0, bytes: Array("yPass!@proxy.example:3128\nthe password is pr0".utf8))
         journal.stepOutput(index: 0, bytes: Array("xyPass! here\nURL https://h.example/x?a=1&token=abcdef123&b=2\n".utf8))
         journal.stepOutput(index: 0, bytes: Array("encoded pr0xyPass%21 too\n".utf8))
+        journal.stepOutput(index: 0, bytes: Array("typed pr0xyPaX\u{8}ss! with a backspace\n".utf8))
         journal.recordAnswers("proxy: http://bob:pr0xyPass!@proxy.example:3128")
         journal.stepFinished(index: 0, step: step, outcome: StepOutcome(status: .done, exitCode: 0, signal: nil, durationSeconds: 1))
         let transcript = try read(journal.transcriptPath)
         let exported = try read(try journal.export())
+        XCTAssertTrue(exported.contains("typed **** with a backspace"), exported)
         for text in [transcript, exported] {
             XCTAssertFalse(text.contains("pr0xyPass"), text)
             XCTAssertFalse(text.contains("s3cretPass"), text)
