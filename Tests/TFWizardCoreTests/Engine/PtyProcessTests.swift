@@ -122,4 +122,24 @@ final class PtyProcessTests: XCTestCase {
         XCTAssertEqual(process.waitForExit(), .exited(0))
         XCTAssertEqual(recorder.text, "clean\r\n")
     }
+
+    func testFailuresInTheChildComeBackAsErrors() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tfw-bad-\(UUID().uuidString)").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data([0x00, 0x01, 0x02, 0x03]),
+                                                     attributes: [.posixPermissions: 0o700]))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertThrowsError(try PtyProcess(argv: [path], environment: environment) { _ in }) { error in
+            XCTAssertEqual((error as? SpawnError)?.errorNumber, ENOEXEC)
+        }
+        XCTAssertThrowsError(try PtyProcess(argv: ["sh", "-c", "true"], environment: environment,
+                                            workingDirectory: "/nonexistent-tfwizard-dir") { _ in }) { error in
+            XCTAssertEqual((error as? SpawnError)?.errorNumber, ENOENT)
+        }
+        let recorder = OutputRecorder()
+        let process = try PtyProcess(argv: ["sh", "-c", "pwd"], environment: environment, workingDirectory: "/") {
+            recorder.append($0)
+        }
+        XCTAssertEqual(process.waitForExit(), .exited(0))
+        XCTAssertEqual(recorder.text, "/\r\n")
+    }
 }
