@@ -10,6 +10,12 @@
 #include <termios.h>
 #include <unistd.h>
 #include <utmp.h>
+#include <sys/syscall.h>
+#include <sys/resource.h>
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
 
 /* In the child: default signal dispositions and an empty mask, so a child of a program that ignores
  * or blocks signals still reacts to TERM/INT. */
@@ -24,6 +30,23 @@ static void reset_signals(void) {
     sigset_t empty;
     sigemptyset(&empty);
     sigprocmask(SIG_SETMASK, &empty, NULL);
+}
+
+/* In the child: every descriptor above stderr is closed on exec, so the command cannot inherit the
+ * parent's files, or another step's pty opened by a concurrent spawn. The report pipe is already
+ * close-on-exec and stays usable until execve. */
+static void close_inherited_on_exec(void) {
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return;
+#endif
+    struct rlimit limit;
+    int highest = 4096;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < 65536)
+        highest = (int)limit.rlim_cur;
+    for (int fd = 3; fd < highest; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        if (flags >= 0 && !(flags & FD_CLOEXEC)) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
 }
 
 static void child_fail(int report_fd) {
@@ -59,6 +82,7 @@ int tfw_spawn_pty(const char *path, char *const argv[], char *const envp[], cons
     size.ws_col = cols ? cols : 80;
     if (openpty(&master, &slave, NULL, NULL, &size) != 0) { *error_number = errno; return -1; }
     fcntl(master, F_SETFD, FD_CLOEXEC);
+    fcntl(slave, F_SETFD, FD_CLOEXEC);   /* login_tty dups it to 0-2, which clears the flag there */
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) {
         *error_number = errno; close(master); close(slave); return -1;
@@ -76,6 +100,7 @@ int tfw_spawn_pty(const char *path, char *const argv[], char *const envp[], cons
         /* login_tty: setsid, make the slave the controlling tty, dup it to 0/1/2. */
         if (login_tty(slave) != 0) child_fail(report[1]);
         if (cwd && chdir(cwd) != 0) child_fail(report[1]);
+        close_inherited_on_exec();
         execve(path, argv, envp);
         child_fail(report[1]);
     }
@@ -108,6 +133,7 @@ int tfw_spawn_pipe(const char *path, char *const argv[], char *const envp[], con
         if (null_fd < 0) child_fail(report[1]);
         if (dup2(null_fd, 0) < 0 || dup2(output[1], 1) < 0 || dup2(output[1], 2) < 0) child_fail(report[1]);
         if (cwd && chdir(cwd) != 0) child_fail(report[1]);
+        close_inherited_on_exec();
         execve(path, argv, envp);
         child_fail(report[1]);
     }
@@ -126,4 +152,24 @@ int tfw_set_winsize(int fd, unsigned short rows, unsigned short cols) {
     size.ws_row = rows;
     size.ws_col = cols;
     return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+int tfw_wait_ended(pid_t pid, int *kind, int *value) {
+    siginfo_t info;
+    for (;;) {
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) == 0) break;
+        if (errno != EINTR) return -1;
+    }
+    if (info.si_code == CLD_EXITED) { *kind = 1; *value = info.si_status; }
+    else { *kind = 2; *value = info.si_status; }
+    return 0;
+}
+
+int tfw_reap(pid_t pid) {
+    int status;
+    for (;;) {
+        if (waitpid(pid, &status, 0) >= 0) return 0;
+        if (errno != EINTR) return -1;
+    }
 }

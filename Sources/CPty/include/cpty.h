@@ -19,4 +19,12 @@ int tfw_spawn_pipe(const char *path, char *const argv[], char *const envp[], con
 /* Sets the window size of a pty (the child gets SIGWINCH). */
 int tfw_set_winsize(int fd, unsigned short rows, unsigned short cols);
 
+/* Blocks until child `pid` has ended, without reaping it: its pid, and so its process group id, stay
+ * reserved until tfw_reap, which makes signalling the group safe. *kind is 1 when it exited (*value:
+ * the exit code) or 2 when a signal ended it (*value: the signal). Returns 0, or -1 with errno set. */
+int tfw_wait_ended(pid_t pid, int *kind, int *value);
+
+/* Reaps an ended child (after tfw_wait_ended). Returns 0, or -1 with errno set. */
+int tfw_reap(pid_t pid);
+
 #endif

@@ -1,0 +1,267 @@
+import Foundation
+
+/// Runs a plan's steps in order on a background thread and reports everything as `EngineEvent`s.
+/// A failed step waits for `decide(_:)`; `cancel()` ends the running child's whole process group.
+/// Every output byte goes to the journal (when there is one) as it arrives.
+///
+/// The run ends with `.finished(success: true, ...)` when every step that ran succeeded; a failed step
+/// the user chose to skip (allowed only for `safeToSkip` steps) does not spoil success.
+public final class Engine: EngineControl, @unchecked Sendable {
+    /// Seconds between SIGTERM and SIGKILL when cancelling.
+    public static let cancelGrace = 3.0
+    /// Output kept for reading a validation step's report (its marker lines come last).
+    static let validationOutputLimit = 1 << 20
+
+    public let plan: Plan
+    private let runner: StepRunner
+    private let journal: SessionJournal?
+    private let expectGPU: Bool
+    private let strings: Strings
+    private let onEvent: @Sendable (EngineEvent) -> Void
+
+    private let condition = NSCondition()
+    // Guarded by `condition`:
+    private var started = false
+    private var cancelled = false
+    private var running: RunningStep?
+    private var waitingForDecision = false
+    private var decision: FailureDecision?
+    private var rows = 24
+    private var columns = 80
+
+    public init(plan: Plan, runner: StepRunner, journal: SessionJournal?, expectGPU: Bool,
+                strings: Strings = Strings(language: "en"),
+                onEvent: @escaping @Sendable (EngineEvent) -> Void) {
+        self.plan = plan
+        self.runner = runner
+        self.journal = journal
+        self.expectGPU = expectGPU
+        self.strings = strings
+        self.onEvent = onEvent
+    }
+
+    // MARK: - EngineControl
+
+    public func start() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !started else { return }
+        started = true
+        let thread = Thread { [self] in runAll() }
+        thread.name = "tfwizard.engine"
+        thread.start()
+    }
+
+    public func decide(_ decision: FailureDecision) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard waitingForDecision, self.decision == nil else { return }
+        self.decision = decision
+        condition.broadcast()
+    }
+
+    public func cancel() {
+        condition.lock()
+        guard !cancelled else { condition.unlock(); return }
+        cancelled = true
+        let child = running
+        condition.broadcast()
+        condition.unlock()
+        if let child { terminateInBackground(child) }
+    }
+
+    public func sendInput(_ bytes: [UInt8]) {
+        condition.lock()
+        let child = running
+        condition.unlock()
+        child?.write(bytes)
+    }
+
+    public func resize(rows: Int, columns: Int) {
+        condition.lock()
+        self.rows = max(1, rows)
+        self.columns = max(1, columns)
+        let child = running
+        condition.unlock()
+        child?.resize(rows: rows, columns: columns)
+    }
+
+    /// Whether `cancel()` was called.
+    public var isCancelled: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return cancelled
+    }
+
+    /// Whether a step's process is running now (input and resizes reach it only then).
+    public var hasRunningStep: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return running != nil
+    }
+
+    // MARK: - The run
+
+    private func runAll() {
+        var index = 0
+        while index < plan.steps.count {
+            if isCancelled { return finish(success: false, cancelled: true) }
+            let step = plan.steps[index]
+            if case .alreadyDone(let reason) = step.state {
+                journal?.stepSkipped(index: index, step: step, reason: reason)
+                onEvent(.stepSkipped(index: index, reason: reason))
+                index += 1
+                continue
+            }
+            let outcome = run(step, at: index)
+            switch outcome.status {
+            case .done:
+                index += 1
+                continue
+            case .cancelled:
+                return finish(success: false, cancelled: true)
+            default:
+                break
+            }
+            let decision = awaitDecision(index: index)
+            journal?.recordNote("decision after \(step.id) failed: \(decision?.rawValue ?? "cancel")")
+            switch decision {
+            case nil:
+                return finish(success: false, cancelled: true)
+            case .retry:
+                continue
+            case .skip where step.safeToSkip:
+                let reason = strings.text("engine.skippedAfterFailure")
+                journal?.stepSkipped(index: index, step: step, reason: reason)
+                onEvent(.stepSkipped(index: index, reason: reason))
+                index += 1
+            case .skip, .abort:
+                journal?.recordNote(strings.text("engine.aborted", ["step": step.id]))
+                return finish(success: false, cancelled: false)
+            }
+        }
+        finish(success: true, cancelled: false)
+    }
+
+    private func finish(success: Bool, cancelled: Bool) {
+        onEvent(.finished(success: success, cancelled: cancelled))
+    }
+
+    /// Emits `.awaitingDecision` and blocks until `decide` or `cancel` (nil).
+    private func awaitDecision(index: Int) -> FailureDecision? {
+        condition.lock()
+        waitingForDecision = true
+        decision = nil
+        condition.unlock()
+        onEvent(.awaitingDecision(index: index))
+        condition.lock()
+        defer { waitingForDecision = false; decision = nil; condition.unlock() }
+        while decision == nil && !cancelled { condition.wait() }
+        return cancelled ? nil : decision
+    }
+
+    private func run(_ step: Step, at index: Int) -> StepOutcome {
+        onEvent(.stepStarted(index: index))
+        journal?.stepStarted(index: index, of: plan.steps.count, step: step)
+        let startTime = PtyProcess.now()
+        let collector = step.kind == .validation ? OutputTail(limit: Self.validationOutputLimit) : nil
+        let journal = self.journal
+        let onEvent = self.onEvent
+        let onOutput: @Sendable ([UInt8]) -> Void = { bytes in
+            journal?.stepOutput(index: index, bytes: bytes)
+            collector?.append(bytes)
+            onEvent(.output(index: index, bytes: bytes))
+        }
+
+        condition.lock()
+        let size = (rows: rows, columns: columns)
+        let cancelledBeforeStart = cancelled
+        condition.unlock()
+        if cancelledBeforeStart {
+            return report(StepOutcome(status: .cancelled, exitCode: nil, signal: nil, durationSeconds: 0,
+                                      failureReason: strings.text("engine.cancelled")), step: step, index: index)
+        }
+
+        let child: RunningStep
+        do {
+            child = try runner.start(step, rows: size.rows, columns: size.columns, onOutput: onOutput)
+        } catch {
+            let reason = (error as? SpawnError)?.reason ?? String(describing: error)
+            let outcome = StepOutcome(status: .failed, exitCode: nil, signal: nil,
+                                      durationSeconds: PtyProcess.now() - startTime,
+                                      failureReason: strings.text("engine.couldNotStart", ["reason": reason]))
+            return report(outcome, step: step, index: index)
+        }
+
+        condition.lock()
+        running = child
+        let cancelledWhileStarting = cancelled
+        condition.unlock()
+        if cancelledWhileStarting { terminateInBackground(child) }
+
+        let termination = child.waitForExit()
+        condition.lock()
+        running = nil
+        let wasCancelled = cancelled
+        condition.unlock()
+
+        var outcome = StepOutcome(status: .failed, exitCode: nil, signal: nil,
+                                  durationSeconds: PtyProcess.now() - startTime)
+        switch termination {
+        case .exited(let code):
+            outcome.exitCode = code
+            if code == 0 { outcome.status = .done }
+            else { outcome.failureReason = strings.text("engine.exitStatus", ["code": String(code)]) }
+        case .signaled(let signal):
+            outcome.signal = signal
+            outcome.failureReason = strings.text("engine.killedBySignal", ["signal": String(signal)])
+        case .unknown:
+            outcome.failureReason = strings.text("engine.unknownEnd")
+        }
+        if wasCancelled {
+            outcome.status = .cancelled
+            outcome.failureReason = strings.text("engine.cancelled")
+        } else if let collector, runner.executesCommands {
+            let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
+                                                      expectGPU: expectGPU)
+            journal?.recordValidation(index: index, report: validation)
+            onEvent(.validated(index: index, report: validation))
+            if !validation.passed {
+                outcome.status = .failed
+                outcome.failureReason = validation.problem
+            }
+        }
+        return report(outcome, step: step, index: index)
+    }
+
+    private func report(_ outcome: StepOutcome, step: Step, index: Int) -> StepOutcome {
+        journal?.stepFinished(index: index, step: step, outcome: outcome)
+        onEvent(.stepFinished(index: index, outcome: outcome))
+        return outcome
+    }
+
+    /// cancel() must not block its caller (the UI thread) for the grace period.
+    private func terminateInBackground(_ child: RunningStep) {
+        let thread = Thread { child.terminateGroup(grace: Self.cancelGrace) }
+        thread.name = "tfwizard.cancel"
+        thread.start()
+    }
+}
+
+/// The last `limit` bytes of a step's output, collected from the reader thread.
+final class OutputTail: @unchecked Sendable {
+    private let lock = NSLock()
+    private let limit: Int
+    private var bytes: [UInt8] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func append(_ chunk: [UInt8]) {
+        lock.lock(); defer { lock.unlock() }
+        bytes.append(contentsOf: chunk)
+        if bytes.count > limit * 2 { bytes.removeFirst(bytes.count - limit) }
+    }
+
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: bytes.suffix(limit), as: UTF8.self)
+    }
+}

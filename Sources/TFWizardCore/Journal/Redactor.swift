@@ -1,0 +1,58 @@
+import Foundation
+
+/// Masks credentials before text reaches a log: the password of `scheme://user:password@host` URLs,
+/// the values of token-like query parameters, and literal secrets the caller knows (a proxy password),
+/// also in their percent-encoded form. Literal secrets shorter than `minimumSecretLength` are not
+/// masked on their own (they would mask ordinary words); they are still masked inside URLs.
+public enum Redactor {
+    public static let mask = "****"
+    public static let minimumSecretLength = 4
+
+    /// `scheme://user:password@`: keeps scheme and user, masks the password.
+    private static let urlCredentials: NSRegularExpression = {
+        try! NSRegularExpression(pattern: #"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/:@]*):[^\s/@]+@"#)
+    }()
+
+    /// `?token=...`, `&api_key=...`, AWS/Azure style signatures.
+    private static let tokenParameter: NSRegularExpression = {
+        let names = "access_token|refresh_token|id_token|token|api_key|apikey|key|password|passwd|pwd|secret|"
+            + "client_secret|auth|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token"
+        return try! NSRegularExpression(pattern: "([?&;](?:\(names))=)[^&;#\\s\"']+", options: [.caseInsensitive])
+    }()
+
+    public static func redact(_ text: String, secrets: [String]) -> String {
+        var result = text
+        for secret in literalForms(of: secrets) where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: mask)
+        }
+        if result.contains("://") {
+            result = replace(urlCredentials, in: result, template: "$1:\(mask)@")
+        }
+        if result.contains("=") {
+            result = replace(tokenParameter, in: result, template: "$1\(mask)")
+        }
+        return result
+    }
+
+    /// Whether `text` holds anything `redact` would mask (cheaper checks first).
+    public static func needsRedaction(_ text: String, secrets: [String]) -> Bool {
+        redact(text, secrets: secrets) != text
+    }
+
+    /// The secrets, their percent-encoded forms, longest first (so a secret containing another is masked whole).
+    static func literalForms(of secrets: [String]) -> [String] {
+        var forms = Set<String>()
+        for secret in secrets where secret.count >= minimumSecretLength {
+            forms.insert(secret)
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+                forms.insert(encoded)
+            }
+        }
+        return forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    private static func replace(_ expression: NSRegularExpression, in text: String, template: String) -> String {
+        let range = NSRange(text.startIndex..., in: text)
+        return expression.stringByReplacingMatches(in: text, options: [], range: range, withTemplate: template)
+    }
+}
