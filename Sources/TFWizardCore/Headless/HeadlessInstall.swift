@@ -11,7 +11,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     private let write: (String) -> Void
     private let diagnose: ([UInt8]) -> [String]
     private let events = BlockingQueue<EngineEvent>()
-    private var pendingLine: [UInt8] = []
+    private var sanitizer = TerminalTextSanitizer()
     private var stepOutput: [UInt8] = []
     private let stepOutputLimit = 4 << 20   // the tail kept per step for the diagnosis; the journal keeps all
 
@@ -41,7 +41,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .stepStarted(let index):
                 let step = plan.steps[index]
                 stepOutput.removeAll(keepingCapacity: true)
-                pendingLine.removeAll(keepingCapacity: true)
+                sanitizer = TerminalTextSanitizer()
                 write("[\(index + 1)/\(count)] \(step.title)\n")
                 write("      $ \(CommandDisplay.render(step))\n")
             case .output(_, let bytes):
@@ -50,7 +50,7 @@ public final class HeadlessInstall: @unchecked Sendable {
                 write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n")
                 write("      " + strings.text("headless.skipped", ["reason": reason]) + "\n")
             case .stepFinished(_, let outcome):
-                flushPendingLine()
+                sanitizer.finish { line in printOutput(line) }
                 write("      " + describe(outcome) + "\n")
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
@@ -67,24 +67,12 @@ public final class HeadlessInstall: @unchecked Sendable {
     private func record(_ bytes: [UInt8]) {
         stepOutput.append(contentsOf: bytes)
         if stepOutput.count > stepOutputLimit { stepOutput.removeFirst(stepOutput.count - stepOutputLimit) }
-        for byte in bytes {
-            if byte == 0x0A {
-                flushPendingLine()
-            } else {
-                pendingLine.append(byte)
-                if pendingLine.count > 1 << 20 { flushPendingLine() }
-            }
-        }
+        // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse.
+        sanitizer.feed(bytes) { line in printOutput(line) }
     }
 
-    /// Child output is untrusted: each line goes through the same sanitiser as the live pane.
-    private func flushPendingLine() {
-        guard !pendingLine.isEmpty else { return }
-        var buffer = LogBuffer(maxLines: 4)
-        buffer.append(pendingLine + [0x0A])
-        pendingLine.removeAll(keepingCapacity: true)
-        let text = buffer.lines.first { !$0.isEmpty } ?? ""
-        if !text.isEmpty { write("      | \(text)\n") }
+    private func printOutput(_ line: String) {
+        if !line.isEmpty { write("      | \(line)\n") }
     }
 
     private func describe(_ outcome: StepOutcome) -> String {
