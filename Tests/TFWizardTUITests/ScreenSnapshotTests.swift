@@ -95,6 +95,18 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(driver.screen(), named: "08-install-running")
     }
 
+    func testInstallFinishedWithLogFocusHistory() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        driver.engine(.stepStarted(index: 1), .output(index: 1, bytes: Array("[sudo] password for ada: ".utf8)))
+        driver.press(.tab)
+        XCTAssertTrue(driver.screen().contains("typing goes to the running program"))
+        driver.engine(.output(index: 1, bytes: Array("\n".utf8)),
+                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
+                      .finished(success: true, cancelled: false))
+        assertSnapshot(driver.screen(), named: "08-install-finished")
+    }
+
     func testCancelAsksFirst() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)

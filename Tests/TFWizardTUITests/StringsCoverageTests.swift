@@ -19,7 +19,7 @@ final class StringsCoverageTests: XCTestCase {
             }
         }
         // Keys built from names at run time.
-        keys.formUnion(["install.log", "install.log-focused", "install.finished-ok", "install.finished-failed",
+        keys.formUnion(["install.log", "install.log-focused", "install.log-done", "install.finished-ok", "install.finished-ok-no-check", "install.finished-failed",
                         "validation.passed", "validation.failed", "validation.no-gpu", "validation.no-gpu-cpu"])
         keys.formUnion(["welcome", "device", "method", "package", "python", "venv", "plan", "install", "failure",
                         "fullLog", "validation", "done"].map { "screen.\($0)" })

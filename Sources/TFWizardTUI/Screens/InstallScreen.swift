@@ -73,7 +73,8 @@ enum InstallScreen {
     }
 
     static func renderLog(_ state: WizardState, _ install: InstallProgress, _ canvas: Canvas, headerRow: Int, lastRow: Int) {
-        var header = state.text(install.logFocused ? "install.log-focused" : "install.log")
+        var header = state.text(!state.isInstallRunning ? "install.log-done"
+                                : (install.logFocused ? "install.log-focused" : "install.log"))
         if install.logScroll > 0 { header += "  " + state.text("install.log-scrolled", ["lines": String(install.logScroll)]) }
         let headerText = "-- " + header + " "
         canvas.text(headerText + String(repeating: "-", count: max(0, canvas.size.columns - 2 - TextWidth.width(headerText))),

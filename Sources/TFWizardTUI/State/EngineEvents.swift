@@ -42,7 +42,9 @@ extension WizardState {
             install = progress
             if cancelled { return enterDone() }
             if screen == .failure || screen == .fullLog || screen == .install {
-                message = StatusMessage(text: text(success ? "install.finished-ok" : "install.finished-failed"),
+                let key = !success ? "install.finished-failed"
+                    : (progress.validation != nil ? "install.finished-ok" : "install.finished-ok-no-check")
+                message = StatusMessage(text: text(key),
                                         style: success ? .good : .bad)
                 screen = .install
             }

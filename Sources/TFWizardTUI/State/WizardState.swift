@@ -10,7 +10,6 @@ public enum Screen: String, Equatable, Sendable, CaseIterable {
 public enum Confirmation: Equatable, Sendable {
     case quit            // leave the wizard before anything ran
     case cancelInstall   // stop the running install
-    var yesSelectedByDefault: Bool { false }
 }
 
 /// A one-line note under the screen (a saved path, why Enter did nothing).

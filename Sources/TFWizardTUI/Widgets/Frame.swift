@@ -64,6 +64,9 @@ enum Frame {
                    KeyHelp(keys: t("key.esc"), action: t("help.back"))]
                 : [KeyHelp(keys: t("key.enter"), action: t("help.change-answer")),
                    KeyHelp(keys: t("key.esc"), action: t("help.back"))]
+        case .install where !state.isInstallRunning:
+            items = [KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
+                     KeyHelp(keys: t("key.enter"), action: t("help.next"))]
         case .install:
             items = state.install?.logFocused == true
                 ? [KeyHelp(keys: t("key.type"), action: t("help.type-to-program")),
@@ -71,11 +74,7 @@ enum Frame {
                    KeyHelp(keys: t("key.pages"), action: t("help.scroll"))]
                 : [KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
                    KeyHelp(keys: t("key.tab"), action: t("help.focus-log"))]
-            if state.isInstallRunning {
-                items.append(KeyHelp(keys: t("key.esc"), action: t("help.cancel")))
-            } else {
-                items.append(KeyHelp(keys: t("key.enter"), action: t("help.next")))
-            }
+            items.append(KeyHelp(keys: t("key.esc"), action: t("help.cancel")))
         case .failure:
             items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
                      KeyHelp(keys: t("key.enter"), action: t("help.confirm"))]
@@ -103,7 +102,7 @@ enum ConfirmDialog {
         let width = 56
         let inner = width - 4
         let detailLines = TextWidth.wrap(detail, to: inner)
-        let height = 6 + detailLines.count
+        let height = 5 + detailLines.count
         let top = max(canvas.bodyTop, (canvas.size.rows - height) / 2)
         let left = (canvas.size.columns - width) / 2
         let border = "+" + String(repeating: "-", count: width - 2) + "+"
