@@ -9,6 +9,13 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(driver.screen(), named: "01-welcome")
     }
 
+    func testWelcomeWarnsWithoutAVX() {
+        var environment = TestMachine.environment()
+        environment.facts.cpu.hasAVX = false
+        let screen = WizardDriver(environment).screen()
+        XCTAssertTrue(screen.contains("This CPU has no AVX instructions"), screen)
+    }
+
     func testDeviceWithoutGPU() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(.enter, .down)

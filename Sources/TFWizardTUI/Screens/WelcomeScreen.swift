@@ -4,6 +4,9 @@ import Foundation
 enum WelcomeScreen {
     static func render(_ state: WizardState, _ canvas: Canvas) {
         var row = canvas.paragraph(state.text("welcome.intro"), row: canvas.bodyTop)
+        if !state.facts.cpu.hasAVX && ["x86_64", "amd64"].contains(state.facts.architecture) {
+            row = canvas.paragraph(state.text("welcome.no-avx"), row: row + 1, style: .bad)
+        }
         row += 1
         canvas.text(state.text("welcome.found"), row: row, column: canvas.left, style: .accent)
         row += 1

@@ -61,6 +61,8 @@ public final class NcursesTerminal: Terminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGHUP, SIG_DFL)
     }
 
     public var size: TerminalSize { TerminalSize(rows: Int(tfw_lines()), columns: Int(tfw_cols())) }
