@@ -214,4 +214,28 @@ final class WizardUpdateTests: XCTestCase {
         XCTAssertEqual(driver.state.screen, .python)
         XCTAssertTrue(driver.effects.isEmpty)
     }
+
+    func testLogPaneSizeGoesToTheChildAndFollowsResizes() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        // 24 rows: title, blank, 5 steps, blank, progress bar, log header, message, help -> 12 log rows.
+        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 12, columns: 78))
+        driver.engine(.stepStarted(index: 1))
+        for line in 1...40 { driver.engine(.output(index: 1, bytes: Array("line \(line)\n".utf8))) }
+        let logRows = driver.screen().split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix(" line ") }
+        XCTAssertEqual(logRows.count, 12, driver.screen())
+        driver.resize(rows: 30, columns: 100)
+        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 18, columns: 98))
+    }
+
+    func testPlanScrolls() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 6, .enter)
+        XCTAssertTrue(driver.screen().contains("more below"))
+        driver.press(.end)
+        let screen = driver.screen()
+        XCTAssertFalse(screen.contains("more below"))
+        XCTAssertTrue(screen.contains("Nothing has run yet. Press Enter to run these steps."))
+        XCTAssertTrue(screen.contains("5. Check that TensorFlow works"))
+    }
 }

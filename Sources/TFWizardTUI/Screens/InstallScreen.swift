@@ -9,7 +9,7 @@ enum InstallScreen {
 
     /// Rows of the log pane for a terminal size (also the child's pty size).
     static func logPaneRows(_ size: TerminalSize, stepCount: Int = maxStepRows) -> Int {
-        max(1, (size.rows - 3) - (2 + stepRows(stepCount) + 2) + 1)
+        max(1, (size.rows - 3) - (2 + stepRows(stepCount) + 2))
     }
 
     static func statusStyle(_ status: StepStatus) -> TextStyle {

@@ -97,7 +97,8 @@ extension WizardState {
             guard let plan else { return [] }
             install = InstallProgress(plan: plan)
             screen = .install
-            return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size), columns: size.columns - 2)]
+            return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size, stepCount: plan.steps.count),
+                                                       columns: size.columns - 2)]
         default: break
         }
         return []

@@ -76,7 +76,9 @@ extension WizardState {
             return []
         case .resized(let newSize):
             size = newSize
-            return install == nil ? [] : [.resizeLogPane(rows: InstallScreen.logPaneRows(newSize), columns: newSize.columns - 2)]
+            guard let install else { return [] }
+            return [.resizeLogPane(rows: InstallScreen.logPaneRows(newSize, stepCount: install.steps.count),
+                                   columns: newSize.columns - 2)]
         case .engine(let engineEvent):
             return handleEngine(engineEvent, environment)
         case .logExported(let path, let error):

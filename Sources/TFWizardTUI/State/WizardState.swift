@@ -106,7 +106,11 @@ public struct InstallProgress: Sendable {
         stepLogs = plan.steps.map { _ in LogBuffer(maxLines: 400) }
     }
 
-    public var logLines: [String] { log.lines }
+    /// The log as shown: a trailing empty line (the cursor line after a newline) is not drawn.
+    public var logLines: [String] {
+        let lines = log.lines
+        return lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
+    }
 
     /// Steps that are over (done, failed, skipped) out of all.
     var completedCount: Int {
