@@ -1,0 +1,71 @@
+import Foundation
+import TFWizardCore
+
+/// CPU or GPU. GPU says why not when there is no NVIDIA GPU.
+enum DeviceScreen {
+    static let devices: [Answers.Device] = [.cpu, .gpu]
+
+    static func gpuProblem(_ state: WizardState) -> String? {
+        state.facts.gpu.nvidiaPresent ? nil : state.text("device.gpu.none")
+    }
+
+    static func rows(_ state: WizardState) -> [ChoiceRow] {
+        let gpuProblem = gpuProblem(state)
+        var gpuTag = ""
+        if gpuProblem != nil { gpuTag = state.text("tag.unavailable") }
+        else if state.facts.gpu.driverLoaded { gpuTag = state.text("tag.recommended") }
+        return [
+            ChoiceRow(label: state.text("device.cpu"), tag: state.facts.gpu.nvidiaPresent ? "" : state.text("tag.recommended"),
+                      tagStyle: .good),
+            ChoiceRow(label: state.text("device.gpu"), tag: gpuTag,
+                      tagStyle: gpuProblem == nil ? .good : .warning, enabled: gpuProblem == nil),
+        ]
+    }
+
+    static func detail(_ state: WizardState) -> [String] {
+        let gpu = state.facts.gpu
+        if state.deviceCursor == 0 { return [state.text("device.cpu.detail")] }
+        if let problem = gpuProblem(state) { return [problem] }
+        var lines = gpu.devices.map { device in
+            state.text("device.gpu.found", ["name": device.name ?? state.text("device.gpu.unnamed"),
+                                            "cc": device.computeCapability ?? "?"])
+        }
+        if let driver = gpu.driverVersion, gpu.driverLoaded {
+            lines.append(state.text("device.gpu.driver", ["version": driver]))
+        } else {
+            lines.append(state.text("device.gpu.no-driver"))
+        }
+        lines.append(state.text("device.gpu.detail"))
+        return lines
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        let row = canvas.paragraph(state.text("device.question"), row: canvas.bodyTop, style: .bold) + 1
+        ChoiceList.render(rows(state), cursor: state.deviceCursor, canvas: canvas, row: row, height: 2)
+        var detailRow = row + 3
+        for line in detail(state) {
+            detailRow = canvas.paragraph(line, row: detailRow)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handleDevice(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        switch key {
+        case .up: deviceCursor = ChoiceList.move(deviceCursor, by: -1, count: DeviceScreen.devices.count)
+        case .down, .tab: deviceCursor = ChoiceList.move(deviceCursor, by: 1, count: DeviceScreen.devices.count)
+        case .escape: goBack(environment)
+        case .enter, .space:
+            let device = DeviceScreen.devices[deviceCursor]
+            if device == .gpu, let problem = DeviceScreen.gpuProblem(self) {
+                message = StatusMessage(text: problem, style: .warning)
+                return []
+            }
+            answers.device = device
+            if device == .gpu && answers.package == .tensorflowCPU { answers.package = .tensorflow }
+            advance(environment)
+        default: break
+        }
+        return []
+    }
+}

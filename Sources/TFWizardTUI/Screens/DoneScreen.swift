@@ -1,0 +1,43 @@
+import Foundation
+import TFWizardCore
+
+/// The end: how it went, where the log and the answer file are, how to use the result.
+enum DoneScreen {
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        let outcome = state.finalExitReason
+        let headline: String, style: TextStyle
+        switch outcome {
+        case .success: headline = state.text("done.success"); style = .good
+        case .failed: headline = state.text("done.failed"); style = .bad
+        case .cancelled: headline = state.text("done.cancelled"); style = .warning
+        }
+        var row = canvas.paragraph(headline, row: canvas.bodyTop, style: style) + 1
+        row = canvas.paragraph(state.text("done.log", ["path": state.logExportedTo ?? state.text("done.writing")]), row: row)
+        row = canvas.paragraph(state.text("done.answers", ["path": state.answersSavedTo ?? state.text("done.writing")]), row: row)
+        row += 1
+        if outcome == .success {
+            if state.answers.method == .venv {
+                canvas.text(state.text("done.activate"), row: row, column: canvas.left)
+                row += 1
+                canvas.text("source " + CommandText.quote(state.answers.venv + "/bin/activate")
+                                .replacingOccurrences(of: "'~/", with: "~/'"),
+                            row: row, column: canvas.left + 2, style: .accent)
+                row += 2
+            }
+            canvas.paragraph(state.text("done.try"), row: row)
+        } else if let path = state.answersSavedTo {
+            canvas.paragraph(state.text("done.rerun", ["path": path]), row: row)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handleDone(_ key: Key) -> [WizardEffect] {
+        switch key {
+        case .enter, .space, .escape: exitReason = finalExitReason
+        case .tab: screen = .install       // look at the log once more
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import TFWizardCore
+
+/// A step failed: what it printed last, the likely cause, and what to do (retry / skip / log / abort).
+enum FailureScreen {
+    enum Choice: String, CaseIterable { case retry, skip, log, abort }
+
+    static func choices(_ state: WizardState) -> [Choice] {
+        guard let index = state.install?.awaitingDecisionFor, let plan = state.plan else { return [.log, .abort] }
+        return plan.steps[index].safeToSkip ? Choice.allCases : [.retry, .log, .abort]
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        guard let install = state.install, let plan = state.plan, let index = install.awaitingDecisionFor else { return }
+        let step = plan.steps[index]
+        var row = canvas.paragraph(state.text("failure.title", ["index": String(index + 1), "title": step.title]),
+                                   row: canvas.bodyTop, style: .bad)
+        if let note = install.steps[index].note { row = canvas.paragraph(note, row: row) }
+        row += 1
+        if !state.diagnosis.isEmpty {
+            canvas.text(state.text("failure.likely"), row: row, column: canvas.left, style: .accent)
+            row += 1
+            for cause in state.diagnosis.prefix(3) { row = canvas.paragraph("* " + cause, row: row, column: canvas.left + 2) }
+            row += 1
+        }
+        let choiceRows = choices(state).map { choice in
+            ChoiceRow(label: state.text("failure.\(choice.rawValue)"))
+        }
+        let choicesTop = canvas.bodyBottom - choiceRows.count + 1
+        canvas.text(state.text("failure.last-lines"), row: row, column: canvas.left, style: .dim)
+        row += 1
+        let tailHeight = max(0, choicesTop - 1 - row)
+        let lines = install.stepLogs[index].lines.suffix(tailHeight)
+        for (offset, line) in lines.enumerated() {
+            canvas.text(line, row: row + offset, column: canvas.left + 2, width: canvas.bodyWidth - 2, ellipsis: false)
+        }
+        ChoiceList.render(choiceRows, cursor: state.failureCursor, canvas: canvas, row: choicesTop,
+                          height: choiceRows.count, width: 40)
+        if !step.safeToSkip {
+            canvas.paragraph(state.text("failure.no-skip"), row: choicesTop, column: canvas.left + 42,
+                             width: canvas.bodyWidth - 42, style: .dim)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handleFailure(_ key: Key) -> [WizardEffect] {
+        let choices = FailureScreen.choices(self)
+        switch key {
+        case .up: failureCursor = ChoiceList.move(failureCursor, by: -1, count: choices.count)
+        case .down, .tab: failureCursor = ChoiceList.move(failureCursor, by: 1, count: choices.count)
+        case .enter, .space:
+            guard let index = install?.awaitingDecisionFor else { return [] }
+            switch choices[min(failureCursor, choices.count - 1)] {
+            case .retry:
+                install?.awaitingDecisionFor = nil
+                install?.steps[index] = .init(status: .pending)
+                screen = .install
+                return [.decide(.retry)]
+            case .skip:
+                install?.awaitingDecisionFor = nil
+                install?.steps[index].status = .skipped
+                screen = .install
+                return [.decide(.skip)]
+            case .log:
+                fullLogScroll = 0
+                screen = .fullLog
+            case .abort:
+                install?.awaitingDecisionFor = nil
+                screen = .install
+                return [.decide(.abort)]
+            }
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import TFWizardCore
+
+/// The running install: step list with status and elapsed time, overall progress, live log pane.
+enum InstallScreen {
+    static let maxStepRows = 7
+
+    static func stepRows(_ stepCount: Int) -> Int { min(stepCount, maxStepRows) }
+
+    /// Rows of the log pane for a terminal size (also the child's pty size).
+    static func logPaneRows(_ size: TerminalSize, stepCount: Int = maxStepRows) -> Int {
+        max(1, (size.rows - 3) - (2 + stepRows(stepCount) + 2))
+    }
+
+    static func statusStyle(_ status: StepStatus) -> TextStyle {
+        switch status {
+        case .pending: .dim
+        case .running: .accent
+        case .done: .good
+        case .failed: .bad
+        case .skipped, .cancelled: .warning
+        }
+    }
+
+    static func elapsed(_ progress: InstallProgress.StepProgress, now: Double) -> String {
+        guard let started = progress.startedAt else {
+            return progress.outcome.map { format($0.durationSeconds) } ?? ""
+        }
+        return format((progress.finishedAt ?? now) - started)
+    }
+
+    static func format(_ seconds: Double) -> String {
+        let whole = max(0, Int(seconds.rounded(.down)))
+        return whole < 60 ? "\(whole)s" : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        guard let install = state.install, let plan = state.plan else { return }
+        let stepRows = stepRows(plan.steps.count)
+        let focusIndex = install.steps.firstIndex { $0.status == .running || $0.status == .failed }
+            ?? install.steps.lastIndex { $0.status != .pending } ?? 0
+        let first = max(0, min(focusIndex - stepRows / 2, plan.steps.count - stepRows))
+        let statusWidth = 12, timeWidth = 6
+        for (offset, index) in (first..<min(plan.steps.count, first + stepRows)).enumerated() {
+            let row = canvas.bodyTop + offset
+            let progress = install.steps[index]
+            let titleWidth = canvas.bodyWidth - statusWidth - timeWidth - 2
+            var title = "\(index + 1). \(plan.steps[index].title)"
+            if let note = progress.note { title += " (\(note))" }
+            canvas.text(title, row: row, column: canvas.left, width: titleWidth,
+                        style: progress.status == .running ? .bold : .normal)
+            canvas.text(state.text("status.\(progress.status.rawValue)"), row: row,
+                        column: canvas.left + titleWidth + 1, width: statusWidth, style: statusStyle(progress.status))
+            canvas.text(TextWidth.padLeft(elapsed(progress, now: state.now), to: timeWidth), row: row,
+                        column: canvas.left + titleWidth + 1 + statusWidth + 1, width: timeWidth, style: .dim)
+        }
+        let progressRow = canvas.bodyTop + stepRows + 1
+        renderProgress(state, install, canvas, row: progressRow)
+        renderLog(state, install, canvas, headerRow: progressRow + 1, lastRow: canvas.bodyBottom)
+    }
+
+    static func renderProgress(_ state: WizardState, _ install: InstallProgress, _ canvas: Canvas, row: Int) {
+        let total = max(1, install.steps.count)
+        let running = install.steps.contains { $0.status == .running } ? 0.5 : 0
+        let fraction = min(1, (Double(install.completedCount) + running) / Double(total))
+        let label = " " + state.text("install.progress", ["done": String(install.completedCount),
+                                                          "total": String(install.steps.count)])
+        let barWidth = max(10, canvas.bodyWidth - TextWidth.width(label) - 2)
+        let filled = Int((Double(barWidth) * fraction).rounded())
+        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
+        canvas.text(bar, row: row, column: canvas.left, style: .accent)
+        canvas.text(label, row: row, column: canvas.left + barWidth + 2)
+    }
+
+    static func renderLog(_ state: WizardState, _ install: InstallProgress, _ canvas: Canvas, headerRow: Int, lastRow: Int) {
+        var header = state.text(!state.isInstallRunning ? "install.log-done"
+                                : (install.logFocused ? "install.log-focused" : "install.log"))
+        if install.logScroll > 0 { header += "  " + state.text("install.log-scrolled", ["lines": String(install.logScroll)]) }
+        let headerText = "-- " + header + " "
+        canvas.text(headerText + String(repeating: "-", count: max(0, canvas.size.columns - 2 - TextWidth.width(headerText))),
+                    row: headerRow, column: 1, style: install.logFocused ? .accent : .dim)
+        let height = lastRow - headerRow
+        let lines = install.logLines
+        let end = max(0, lines.count - install.logScroll)
+        let start = max(0, end - height)
+        for (offset, line) in lines[start..<end].enumerated() {
+            canvas.text(line, row: headerRow + 1 + offset, column: 1, width: canvas.size.columns - 2, ellipsis: false)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handleInstall(_ key: Key) -> [WizardEffect] {
+        guard var progress = install else { return [] }
+        defer { install = progress }
+        let page = max(1, InstallScreen.logPaneRows(size, stepCount: progress.steps.count) - 1)
+        let maxScroll = max(0, progress.logLines.count - page)
+        switch key {
+        case .tab, .backTab:
+            progress.logFocused.toggle()
+            return []
+        case .pageUp: progress.logScroll = min(maxScroll, progress.logScroll + page); return []
+        case .pageDown: progress.logScroll = max(0, progress.logScroll - page); return []
+        case .home: progress.logScroll = maxScroll; return []
+        case .end: progress.logScroll = 0; return []
+        case .escape:
+            if isInstallRunning { confirmation = .cancelInstall; confirmationYes = false; return [] }
+            return leaveFinishedInstall()
+        default: break
+        }
+        if progress.logFocused && isInstallRunning {
+            if let bytes = Self.childBytes(for: key) { return [.sendInput(bytes)] }
+            return []
+        }
+        switch key {
+        case .up: progress.logScroll = min(maxScroll, progress.logScroll + 1)
+        case .down: progress.logScroll = max(0, progress.logScroll - 1)
+        case .enter, .space:
+            if !isInstallRunning { return leaveFinishedInstall() }
+        default: break
+        }
+        return []
+    }
+
+    /// After the install: the validation result when there is one, else the last screen.
+    mutating func leaveFinishedInstall() -> [WizardEffect] {
+        if install?.validation != nil && install?.finished?.cancelled == false {
+            screen = .validation
+            return []
+        }
+        return enterDone()
+    }
+
+    /// The last screen: the log and the answers are written when it is reached.
+    mutating func enterDone() -> [WizardEffect] {
+        screen = .done
+        var effects: [WizardEffect] = []
+        if logExportedTo == nil { effects.append(.exportLog) }
+        if answersSavedTo == nil { effects.append(.saveAnswers(answers)) }
+        return effects
+    }
+
+    /// What a key sends to a child reading its terminal.
+    static func childBytes(for key: Key) -> [UInt8]? {
+        switch key {
+        case .character(let character): return Array(String(character).utf8)
+        case .enter: return [13]
+        case .backspace: return [127]
+        case .control(let code): return [code]
+        case .up: return [27, 91, 65]
+        case .down: return [27, 91, 66]
+        case .right: return [27, 91, 67]
+        case .left: return [27, 91, 68]
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import TFWizardCore
+
+/// Which package (tensorflow / tensorflow-cpu / tf-nightly) and which release: latest or one from the catalog.
+enum PackageScreen {
+    static func versionChoices(_ catalog: Catalog) -> [String] {
+        ["latest"] + catalog.releases.map(\.version)
+    }
+
+    static func packageProblem(_ package: Answers.Package, _ state: WizardState) -> String? {
+        package == .tensorflowCPU && state.answers.device == .gpu ? state.text("package.cpu-on-gpu") : nil
+    }
+
+    static func packageRows(_ state: WizardState) -> [ChoiceRow] {
+        Answers.Package.allCases.map { package in
+            let problem = packageProblem(package, state)
+            return ChoiceRow(label: package.rawValue,
+                             tag: problem != nil ? state.text("tag.unavailable")
+                                : (package == .tensorflow ? state.text("tag.recommended") : ""),
+                             tagStyle: problem != nil ? .warning : .good, enabled: problem == nil)
+        }
+    }
+
+    static func versionRows(_ state: WizardState) -> [ChoiceRow] {
+        let nightly = selectedPackage(state) == .tfNightly
+        return versionChoices(state.catalog).map { version in
+            if version == "latest" {
+                let label = state.catalog.latest.map { state.text("package.latest-is", ["version": $0.version]) }
+                    ?? state.text("package.latest")
+                return ChoiceRow(label: label, enabled: !nightly)
+            }
+            let release = state.catalog.release(version)
+            let pythons = release.map { "Python \($0.pythonMin)-\($0.pythonMax)" } ?? ""
+            return ChoiceRow(label: version, tag: pythons, enabled: !nightly)
+        }
+    }
+
+    static func selectedPackage(_ state: WizardState) -> Answers.Package {
+        Answers.Package.allCases[state.packageCursor]
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        let top = canvas.paragraph(state.text("package.question"), row: canvas.bodyTop, style: .bold) + 1
+        let columnWidth = (canvas.bodyWidth - 2) / 2
+        let rightColumn = canvas.left + columnWidth + 2
+        canvas.text(state.text("package.package-heading"), row: top, column: canvas.left, width: columnWidth,
+                    style: state.packageFocusOnVersion ? .dim : .accent)
+        canvas.text(state.text("package.version-heading"), row: top, column: rightColumn, width: columnWidth,
+                    style: state.packageFocusOnVersion ? .accent : .dim)
+        let listHeight = min(8, canvas.bodyBottom - top - 6)
+        ChoiceList.render(packageRows(state), cursor: state.packageCursor, focused: !state.packageFocusOnVersion,
+                          canvas: canvas, row: top + 1, height: 3, width: columnWidth)
+        let package = selectedPackage(state)
+        if package == .tfNightly {
+            canvas.paragraph(state.text("package.nightly-version"), row: top + 1, column: rightColumn,
+                             width: columnWidth, style: .dim)
+        } else {
+            ChoiceList.render(versionRows(state), cursor: state.versionCursor, focused: state.packageFocusOnVersion,
+                              canvas: canvas, row: top + 1, height: listHeight, column: rightColumn, width: columnWidth)
+        }
+        var row = top + 2 + listHeight
+        row = canvas.paragraph(state.text("package.\(package.rawValue).line"), row: row)
+        if let problem = packageProblem(package, state) {
+            row = canvas.paragraph(problem, row: row, style: .warning)
+        }
+        if package != .tfNightly, let release = state.catalog.release(versionChoices(state.catalog)[state.versionCursor]) {
+            var facts = state.text("package.release-facts", ["version": release.version, "python_min": release.pythonMin,
+                                                            "python_max": release.pythonMax])
+            if state.answers.device == .gpu, let cuda = release.cuda {
+                facts += " " + state.text("package.release-cuda", ["cuda": cuda, "cudnn": release.cudnn ?? "?"])
+            }
+            canvas.paragraph(facts, row: row, style: .dim)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handlePackage(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        let versions = PackageScreen.versionChoices(catalog)
+        let nightly = PackageScreen.selectedPackage(self) == .tfNightly
+        switch key {
+        case .tab, .backTab, .left, .right:
+            packageFocusOnVersion = nightly ? false : !packageFocusOnVersion
+        case .up, .down:
+            let delta = key == .up ? -1 : 1
+            if packageFocusOnVersion {
+                versionCursor = ChoiceList.move(versionCursor, by: delta, count: versions.count)
+            } else {
+                packageCursor = ChoiceList.move(packageCursor, by: delta, count: Answers.Package.allCases.count)
+            }
+        case .escape: goBack(environment)
+        case .enter, .space:
+            let package = PackageScreen.selectedPackage(self)
+            if let problem = PackageScreen.packageProblem(package, self) {
+                message = StatusMessage(text: problem, style: .warning)
+                return []
+            }
+            answers.package = package
+            answers.version = package == .tfNightly ? "latest" : versions[versionCursor]
+            advance(environment)
+        default: break
+        }
+        return []
+    }
+}

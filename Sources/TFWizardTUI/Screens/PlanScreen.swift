@@ -1,0 +1,127 @@
+import Foundation
+import TFWizardCore
+
+/// Every step with its command and why, before anything runs; or why the planner refused.
+enum PlanScreen {
+    struct Line { var text: String; var style: TextStyle; var indent: Int }
+
+    static func lines(_ state: WizardState, width: Int) -> [Line] {
+        var result: [Line] = []
+        func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
+            for line in TextWidth.wrap(text, to: width - indent) { result.append(Line(text: line, style: style, indent: indent)) }
+        }
+        if let refusal = state.refusal {
+            add(state.text("plan.refused"), .bad)
+            add(refusal.message, .normal, indent: 2)
+            if let suggestion = refusal.suggestion { add(suggestion, .normal, indent: 2) }
+            result.append(Line(text: "", style: .normal, indent: 0))
+            add(state.text("plan.refused-next", ["screen": state.text("screen.\(refusalScreen(refusal).rawValue)")]), .dim)
+            return result
+        }
+        guard let plan = state.plan else { return result }
+        add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
+                                        "python": plan.pythonPath ?? "-", "device": plan.answers.device.rawValue.uppercased()]), .bold)
+        for note in plan.notes { add("* " + note, .warning) }
+        for (index, step) in plan.steps.enumerated() {
+            result.append(Line(text: "", style: .normal, indent: 0))
+            var title = "\(index + 1). \(step.title)"
+            if step.needsRoot { title += " " + state.text("plan.needs-root") }
+            switch step.state {
+            case .toRun:
+                add(title, .accent)
+            case .alreadyDone(let reason):
+                add(title + " " + state.text("plan.already-done"), .dim)
+                add(reason, .dim, indent: 3)
+            }
+            if step.kind == .validation {
+                add(state.text("plan.validation-command"), .normal, indent: 3)
+            } else {
+                add("$ " + CommandText.display(step.argv), .normal, indent: 3)
+            }
+            add(step.why, .dim, indent: 3)
+        }
+        result.append(Line(text: "", style: .normal, indent: 0))
+        add(state.text("plan.nothing-ran"), .bold)
+        return result
+    }
+
+    static func refusalScreen(_ refusal: PlanRefusal) -> Screen {
+        switch refusal.field {
+        case "device": return .device
+        case "method": return .method
+        case "python": return .python
+        case "venv": return .venv
+        default: return .package
+        }
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        let all = lines(state, width: canvas.bodyWidth)
+        let height = canvas.bodyRows - 1        // the last row says whether there is more
+        let first = min(state.planScroll, max(0, all.count - height))
+        for (offset, line) in all.dropFirst(first).prefix(height).enumerated() {
+            canvas.text(line.text, row: canvas.bodyTop + offset, column: canvas.left + line.indent, style: line.style)
+        }
+        if first + height < all.count {
+            canvas.text(state.text("plan.more"), row: canvas.bodyBottom, column: canvas.left, style: .dim)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func preparePlan(_ environment: WizardEnvironment) {
+        planScroll = 0
+        switch environment.makePlan(answers) {
+        case .success(let made): plan = made; refusal = nil
+        case .failure(let refused): plan = nil; refusal = refused
+        }
+    }
+
+    mutating func handlePlan(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        let total = PlanScreen.lines(self, width: size.columns - 4).count
+        let page = max(1, size.rows - 6)
+        let maxScroll = max(0, total - page)
+        switch key {
+        case .up: planScroll = max(0, min(planScroll, maxScroll) - 1)
+        case .down: planScroll = min(maxScroll, planScroll + 1)
+        case .pageUp: planScroll = max(0, min(planScroll, maxScroll) - page)
+        case .pageDown, .space: planScroll = min(maxScroll, planScroll + page)
+        case .home: planScroll = 0
+        case .end: planScroll = maxScroll
+        case .escape: goBack(environment)
+        case .enter:
+            if let refusal {
+                go(to: PlanScreen.refusalScreen(refusal), environment)
+                return []
+            }
+            guard let plan else { return [] }
+            install = InstallProgress(plan: plan)
+            screen = .install
+            return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size, stepCount: plan.steps.count),
+                                                       columns: size.columns - 2)]
+        default: break
+        }
+        return []
+    }
+}
+
+/// A command as a user could paste it into a shell: arguments quoted where needed, credentials in URLs masked.
+enum CommandText {
+    static func display(_ argv: [String]) -> String {
+        argv.map { quote(maskCredentials($0)) }.joined(separator: " ")
+    }
+
+    static func quote(_ argument: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%~")
+        if !argument.isEmpty, argument.unicodeScalars.allSatisfy({ safe.contains($0) }) { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// "https://user:secret@host" -> "https://***@host".
+    static func maskCredentials(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else { return text }
+        let userInfo = text[scheme.upperBound..<at]
+        guard !userInfo.contains("/") else { return text }
+        return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What the wizard will do, and what the probe found on this machine.
+enum WelcomeScreen {
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        var row = canvas.paragraph(state.text("welcome.intro"), row: canvas.bodyTop)
+        if !state.facts.cpu.hasAVX && ["x86_64", "amd64"].contains(state.facts.architecture) {
+            row = canvas.paragraph(state.text("welcome.no-avx"), row: row + 1, style: .bad)
+        }
+        row += 1
+        canvas.text(state.text("welcome.found"), row: row, column: canvas.left, style: .accent)
+        row += 1
+        // Hanging indent: continuation lines start under the text, not under the dash.
+        let lines = state.probeSummary.flatMap { item in
+            TextWidth.wrap(item, to: canvas.bodyWidth - 4).enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
+        }
+        let next = TextWidth.wrap(state.text("welcome.next"), to: canvas.bodyWidth)
+        let height = canvas.bodyBottom - row - next.count
+        let first = min(state.welcomeScroll, max(0, lines.count - height))
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            canvas.text(line, row: row + offset, column: canvas.left + 2)
+        }
+        for (offset, line) in next.enumerated() {
+            canvas.text(line, row: canvas.bodyBottom - next.count + 1 + offset, column: canvas.left, style: .dim)
+        }
+    }
+}
+
+extension WizardState {
+    mutating func handleWelcome(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        switch key {
+        case .enter, .space: advance(environment)
+        case .escape: goBack(environment)
+        case .down: welcomeScroll = min(welcomeScroll + 1, max(0, probeSummary.count - 1))
+        case .up: welcomeScroll = max(0, welcomeScroll - 1)
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import TFWizardCore
+
+/// What can happen to the wizard.
+public enum WizardEvent: Sendable, Equatable {
+    case key(Key)
+    case engine(EngineEvent)
+    /// The clock moved on (elapsed times); sent before each batch of events.
+    case tick(Double)
+    case resized(TerminalSize)
+    case logExported(path: String?, error: String?)
+    case answersSaved(path: String?, error: String?)
+}
+
+/// What the wizard asks the outside world to do; `WizardApp` performs these and feeds results back.
+public enum WizardEffect: Sendable, Equatable {
+    case startEngine(Plan)
+    case decide(FailureDecision)
+    case cancelEngine
+    case sendInput([UInt8])
+    case resizeLogPane(rows: Int, columns: Int)
+    case exportLog
+    case saveAnswers(Answers)
+}
+
+/// State + update + render.
+public enum Wizard {
+    public static func initialState(environment: WizardEnvironment, size: TerminalSize) -> WizardState {
+        var state = WizardState(environment: environment, size: size, now: environment.clock())
+        state.prepareChoices(environment)
+        return state
+    }
+
+    /// The next state and the effects to perform. Pure apart from the environment's pure closures
+    /// (method availability, interpreter problems, the planner).
+    public static func update(_ state: WizardState, _ event: WizardEvent,
+                              environment: WizardEnvironment) -> (WizardState, [WizardEffect]) {
+        var next = state
+        let effects = next.apply(event, environment)
+        return (next, effects)
+    }
+
+    /// Draws the whole screen.
+    public static func render(_ state: WizardState, on terminal: Terminal) {
+        terminal.clear()
+        let canvas = Canvas(terminal: terminal, size: terminal.size)
+        if !canvas.size.isLargeEnough {
+            SmallTerminalScreen.render(state, canvas)
+        } else {
+            Frame.render(state, canvas)
+            switch state.screen {
+            case .welcome: WelcomeScreen.render(state, canvas)
+            case .device: DeviceScreen.render(state, canvas)
+            case .method: MethodScreen.render(state, canvas)
+            case .package: PackageScreen.render(state, canvas)
+            case .python: PythonScreen.render(state, canvas)
+            case .venv: VenvScreen.render(state, canvas)
+            case .plan: PlanScreen.render(state, canvas)
+            case .install: InstallScreen.render(state, canvas)
+            case .failure: FailureScreen.render(state, canvas)
+            case .fullLog: FullLogScreen.render(state, canvas)
+            case .validation: ValidationScreen.render(state, canvas)
+            case .done: DoneScreen.render(state, canvas)
+            }
+            if let confirmation = state.confirmation { ConfirmDialog.render(state, confirmation, canvas) }
+        }
+        terminal.refresh()
+    }
+}
+
+extension WizardState {
+    mutating func apply(_ event: WizardEvent, _ environment: WizardEnvironment) -> [WizardEffect] {
+        switch event {
+        case .tick(let time):
+            now = time
+            return []
+        case .resized(let newSize):
+            size = newSize
+            guard let install else { return [] }
+            return [.resizeLogPane(rows: InstallScreen.logPaneRows(newSize, stepCount: install.steps.count),
+                                   columns: newSize.columns - 2)]
+        case .engine(let engineEvent):
+            return handleEngine(engineEvent, environment)
+        case .logExported(let path, let error):
+            if let path {
+                logExportedTo = path
+                message = StatusMessage(text: text("status.log-exported", ["path": path]), style: .good)
+            } else {
+                message = StatusMessage(text: text("status.log-export-failed", ["error": error ?? ""]), style: .bad)
+            }
+            return []
+        case .answersSaved(let path, let error):
+            if let path { answersSavedTo = path } else {
+                message = StatusMessage(text: text("status.answers-save-failed", ["error": error ?? ""]), style: .bad)
+            }
+            return []
+        case .key(let key):
+            return handleKey(key, environment)
+        }
+    }
+
+    private mutating func handleKey(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        if key == .resize { return [] }
+        if confirmation != nil { return handleConfirmation(key) }
+        if key == .function(2), Frame.offersLogExport(screen) { return [.exportLog] }
+        // Keys typed into the log pane belong to the child, Ctrl-C excepted.
+        let typingIntoLog = screen == .install && install?.logFocused == true
+        if !typingIntoLog { message = nil }
+        if key == .interrupt {
+            confirmationYes = false
+            if isInstallRunning { confirmation = .cancelInstall }
+            else if install != nil { exitReason = finalExitReason }   // it is over: nothing to lose
+            else { confirmation = .quit }
+            return []
+        }
+        switch screen {
+        case .welcome: return handleWelcome(key, environment)
+        case .device: return handleDevice(key, environment)
+        case .method: return handleMethod(key, environment)
+        case .package: return handlePackage(key, environment)
+        case .python: return handlePython(key, environment)
+        case .venv: return handleVenv(key, environment)
+        case .plan: return handlePlan(key, environment)
+        case .install: return handleInstall(key)
+        case .failure: return handleFailure(key)
+        case .fullLog: return handleFullLog(key)
+        case .validation: return handleValidation(key)
+        case .done: return handleDone(key)
+        }
+    }
+
+    private mutating func handleConfirmation(_ key: Key) -> [WizardEffect] {
+        guard let asked = confirmation else { return [] }
+        var answer: Bool?
+        switch key {
+        case .left, .right, .tab, .backTab: confirmationYes.toggle()
+        case .enter, .space: answer = confirmationYes
+        case .escape: answer = false
+        case .interrupt: answer = true          // a second Ctrl-C means it
+        case .character(let character):
+            if text("confirm.yes-letter").lowercased() == String(character).lowercased() { answer = true }
+            if text("confirm.no-letter").lowercased() == String(character).lowercased() { answer = false }
+        default: break
+        }
+        guard let answer else { return [] }
+        confirmation = nil
+        guard answer else { return [] }
+        switch asked {
+        case .quit:
+            exitReason = .cancelled
+            return []
+        case .cancelInstall:
+            guard isInstallRunning else { return [] }
+            install?.cancelRequested = true
+            message = StatusMessage(text: text("install.cancelling"), style: .warning)
+            if screen == .failure || screen == .fullLog { screen = .install; return [.decide(.abort), .cancelEngine] }
+            return [.cancelEngine]
+        }
+    }
+
+    var isInstallRunning: Bool { install != nil && install?.finished == nil }
+
+    /// The exit status the run has earned so far.
+    var finalExitReason: ExitReason {
+        guard let finished = install?.finished else { return .cancelled }
+        if finished.cancelled { return .cancelled }
+        return finished.success ? .success : .failed
+    }
+
+    /// Moves to a screen, preparing what it shows.
+    mutating func go(to target: Screen, _ environment: WizardEnvironment) {
+        message = nil
+        switch target {
+        case .method: prepareMethods(environment)
+        case .package: break
+        case .python: preparePythons(environment)
+        case .plan: preparePlan(environment)
+        default: break
+        }
+        screen = target
+    }
+
+    /// Enter on a question screen: the next question.
+    mutating func advance(_ environment: WizardEnvironment) {
+        let order = questionScreens
+        guard let index = order.firstIndex(of: screen), index + 1 < order.count else { return }
+        go(to: order[index + 1], environment)
+    }
+
+    /// Esc on a question screen: the previous question, or the quit question on the first.
+    mutating func goBack(_ environment: WizardEnvironment) {
+        let order = questionScreens
+        guard let index = order.firstIndex(of: screen), index > 0 else {
+            confirmation = .quit; confirmationYes = false
+            return
+        }
+        screen = order[index - 1]
+        message = nil
+    }
+
+    /// Cursor defaults from the initial answers.
+    mutating func prepareChoices(_ environment: WizardEnvironment) {
+        deviceCursor = DeviceScreen.devices.firstIndex(of: answers.device) ?? 0
+        if answers == environment.initialAnswers, answers.device == .cpu,
+           facts.gpu.nvidiaPresent, facts.gpu.driverLoaded, environment.initialAnswers == Answers() {
+            deviceCursor = DeviceScreen.devices.firstIndex(of: .gpu) ?? 0   // a working NVIDIA GPU: offer it first
+        }
+        packageCursor = Answers.Package.allCases.firstIndex(of: answers.package) ?? 0
+        versionCursor = PackageScreen.versionChoices(catalog).firstIndex(of: answers.version) ?? 0
+    }
+}

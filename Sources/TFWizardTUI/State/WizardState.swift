@@ -1,0 +1,119 @@
+import Foundation
+import TFWizardCore
+
+/// The screens, in the order Enter walks through them.
+public enum Screen: String, Equatable, Sendable, CaseIterable {
+    case welcome, device, method, package, python, venv, plan, install, failure, fullLog, validation, done
+}
+
+/// A question the wizard asks before doing something it cannot undo.
+public enum Confirmation: Equatable, Sendable {
+    case quit            // leave the wizard before anything ran
+    case cancelInstall   // stop the running install
+}
+
+/// A one-line note under the screen (a saved path, why Enter did nothing).
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var style: TextStyle
+}
+
+/// Everything the screens show; changed only by `Wizard.update`.
+public struct WizardState: Sendable {
+    public internal(set) var screen: Screen = .welcome
+    public internal(set) var answers: Answers
+    public internal(set) var size: TerminalSize
+    public internal(set) var now: Double
+    public internal(set) var confirmation: Confirmation?
+    var confirmationYes = false
+    public internal(set) var message: StatusMessage?
+    public internal(set) var exitReason: ExitReason?
+
+    // What the screens are about (from the environment, copied so rendering needs nothing else).
+    let text: Wording
+    let facts: MachineFacts
+    let catalog: Catalog
+    let probeSummary: [String]
+
+    // Choice screens.
+    var deviceCursor = 0
+    var methodCursor = 0
+    var methodStates: [Answers.Method: MethodState] = [:]
+    var packageCursor = 0
+    var versionCursor = 0
+    var packageFocusOnVersion = false
+    var pythonCursor = 0
+    var pythonProblems: [String?] = []
+    var venvField: TextField
+    var welcomeScroll = 0
+
+    // Plan and install.
+    public internal(set) var plan: Plan?
+    public internal(set) var refusal: PlanRefusal?
+    var planScroll = 0
+    public internal(set) var install: InstallProgress?
+    var failureCursor = 0
+    var fullLogScroll = 0
+    var logExportedTo: String?
+    var answersSavedTo: String?
+    var diagnosis: [String] = []
+
+    init(environment: WizardEnvironment, size: TerminalSize, now: Double) {
+        answers = environment.initialAnswers
+        self.size = size
+        self.now = now
+        text = Wording(strings: environment.strings, overrides: environment.textOverrides)
+        facts = environment.facts
+        catalog = environment.catalog
+        probeSummary = environment.probeSummary
+        venvField = TextField(text: environment.initialAnswers.venv)
+    }
+
+    /// The release the package & version screen currently points at ("latest" resolved).
+    var chosenRelease: TensorFlowRelease? { catalog.release(answers.version) ?? catalog.latest }
+
+    /// Screens the user answers, in order; venv only for the venv method.
+    var questionScreens: [Screen] {
+        answers.method == .venv ? [.welcome, .device, .method, .package, .python, .venv, .plan]
+                                : [.welcome, .device, .method, .package, .python, .plan]
+    }
+}
+
+/// The install as the install screen shows it.
+public struct InstallProgress: Sendable {
+    public struct StepProgress: Sendable, Equatable {
+        public var status: StepStatus
+        public var startedAt: Double?
+        public var finishedAt: Double?
+        public var note: String?          // why skipped, exit status
+        public var outcome: StepOutcome?
+    }
+    public internal(set) var steps: [StepProgress]
+    var log = LogBuffer(maxLines: 5000)
+    var logEndsLine = true
+    /// Lines scrolled up from the end of the log; 0 follows new output.
+    var logScroll = 0
+    var logFocused = false
+    public internal(set) var awaitingDecisionFor: Int?
+    public internal(set) var validation: ValidationReport?
+    public internal(set) var finished: (success: Bool, cancelled: Bool)?
+    public internal(set) var cancelRequested = false
+    /// Output of each step, for the failure screen and diagnosis.
+    var stepLogs: [LogBuffer]
+
+    init(plan: Plan) {
+        steps = plan.steps.map { _ in StepProgress(status: .pending) }
+        stepLogs = plan.steps.map { _ in LogBuffer(maxLines: 400) }
+    }
+
+    /// The log as shown: a trailing empty line (the cursor line after a newline) is not drawn.
+    public var logLines: [String] {
+        let lines = log.lines
+        return lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
+    }
+
+    /// Steps that are over (done, failed, skipped) out of all.
+    var completedCount: Int {
+        steps.filter { [.done, .failed, .skipped, .cancelled].contains($0.status) }.count
+    }
+}

@@ -1,0 +1,150 @@
+@preconcurrency import CNcursesw
+import Foundation
+
+/// Why the interactive wizard cannot use this terminal.
+public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The real terminal, through ncursesw. Opened with `newterm` after checking for a tty, so ncurses never
+/// prints "Error opening terminal" and exits on its own; `close()` (also run on deinit) always restores it.
+public final class NcursesTerminal: Terminal {
+    private var screen: OpaquePointer?
+    private let useColor: Bool
+    /// False when the locale is not UTF-8: non-ASCII text is then drawn as "?" (ncurses would draw blanks).
+    public let wideTextAvailable: Bool
+    private var closed = false
+
+    private enum Pair: Int16 { case accent = 1, good, bad, warning }
+
+    /// - Parameter environment: the process environment (TERM, NO_COLOR).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        setlocale(LC_ALL, "")
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw TerminalUnavailable("standard input and output must be a terminal for the interactive wizard")
+        }
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
+            throw TerminalUnavailable("TERM is not set (or is \"dumb\"); the interactive wizard needs a terminal type such as xterm-256color")
+        }
+        wideTextAvailable = tfw_codeset_is_utf8() != 0
+        guard let opened = newterm(term, stdout, stdin) else {
+            throw TerminalUnavailable("the terminal type \"\(term)\" is unknown to ncurses (is ncurses-base installed?)")
+        }
+        screen = opened
+        set_term(opened)
+        raw()                      // Ctrl-C arrives as a key; cancelling is the wizard's decision
+        noecho()
+        nonl()
+        keypad(tfw_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        useColor = !noColor && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            init_pair(Pair.accent.rawValue, Int16(COLOR_CYAN), -1)
+            init_pair(Pair.good.rawValue, Int16(COLOR_GREEN), -1)
+            init_pair(Pair.bad.rawValue, Int16(COLOR_RED), -1)
+            init_pair(Pair.warning.rawValue, Int16(COLOR_YELLOW), -1)
+        }
+        NcursesTerminal.restoreOnTermination()
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back to the shell. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGHUP, SIG_DFL)
+    }
+
+    public var size: TerminalSize { TerminalSize(rows: Int(tfw_lines()), columns: Int(tfw_cols())) }
+
+    public func clear() { erase() }
+
+    public func draw(_ text: String, row: Int, column: Int, style: TextStyle) {
+        let (attributes, pair) = attributes(for: style)
+        tfw_set_style(attributes, pair)
+        let visible = wideTextAvailable ? text : String(String.UnicodeScalarView(
+            text.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+        var wide = visible.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = tfw_draw(Int32(row), Int32(column), wide, Int32(wide.count - 1))
+        tfw_set_style(tfw_attr_normal(), 0)
+    }
+
+    public func refresh() { _ = wrefresh(tfw_stdscr()) }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        wtimeout(tfw_stdscr(), Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = get_wch(&character)
+        if result == tfw_err() { return nil }
+        if result == tfw_key_code_yes() { return Self.functionKey(Int32(character)) }
+        return Self.characterKey(UInt32(character))
+    }
+
+    static func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 3: return .interrupt
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(UInt8(value))
+        case 0..<32: return nil
+        default: return Unicode.Scalar(value).map { .character(Character($0)) }
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case tfw_key_resize(): return .resize
+        case tfw_key_f(1)...tfw_key_f(12): return .function(Int(code - tfw_key_f(0)))
+        default: return nil
+        }
+    }
+
+    private func attributes(for style: TextStyle) -> (attr_t, Int16) {
+        switch style {
+        case .normal: return (tfw_attr_normal(), 0)
+        case .bold: return (tfw_attr_bold(), 0)
+        case .reverse: return (tfw_attr_reverse(), 0)
+        case .dim: return (tfw_attr_dim(), 0)
+        case .selected: return (tfw_attr_reverse() | tfw_attr_bold(), 0)
+        case .accent: return useColor ? (tfw_attr_bold(), Pair.accent.rawValue) : (tfw_attr_bold(), 0)
+        case .good: return useColor ? (tfw_attr_normal(), Pair.good.rawValue) : (tfw_attr_normal(), 0)
+        case .bad: return useColor ? (tfw_attr_bold(), Pair.bad.rawValue) : (tfw_attr_bold(), 0)
+        case .warning: return useColor ? (tfw_attr_normal(), Pair.warning.rawValue) : (tfw_attr_normal(), 0)
+        }
+    }
+
+    /// SIGTERM / SIGHUP while the wizard runs: put the terminal back before dying.
+    private static func restoreOnTermination() {
+        for signalNumber in [SIGTERM, SIGHUP] {
+            signal(signalNumber) { received in
+                endwin()
+                _exit(128 + received)
+            }
+        }
+    }
+}

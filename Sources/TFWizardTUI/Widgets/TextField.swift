@@ -1,0 +1,31 @@
+import Foundation
+
+/// A one-line editable text with a cursor (positions count characters, not columns).
+struct TextField: Equatable, Sendable {
+    private(set) var characters: [Character]
+    private(set) var cursor: Int
+
+    init(text: String) { characters = Array(text); cursor = characters.count }
+
+    var text: String { String(characters) }
+
+    /// Applies an editing key; false when the key is not an editing key.
+    mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let character):
+            characters.insert(character, at: cursor); cursor += 1
+        case .backspace:
+            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .delete:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        case .control(21):   // Ctrl-U clears, as in a shell
+            characters.removeAll(); cursor = 0
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TFWizardCore
+
+/// Engine events arrive on the engine's thread; the UI loop drains them on its own.
+final class EngineEventQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [EngineEvent] = []
+
+    func push(_ event: EngineEvent) {
+        lock.lock(); defer { lock.unlock() }
+        pending.append(event)
+    }
+
+    func drain() -> [EngineEvent] {
+        lock.lock(); defer { lock.unlock() }
+        let events = pending
+        pending.removeAll(keepingCapacity: true)
+        return events
+    }
+}
+
+/// The interactive wizard: reads keys, drains engine events, updates state, draws.
+public enum WizardApp {
+    /// Milliseconds a key read waits, so engine output and elapsed times appear without a key press.
+    static let keyTimeoutMilliseconds = 50
+
+    /// Runs the wizard on a terminal until the user leaves; the terminal is left open (its owner closes it).
+    public static func run(environment: WizardEnvironment, terminal: Terminal) -> ExitReason {
+        var state = Wizard.initialState(environment: environment, size: terminal.size)
+        let queue = EngineEventQueue()
+        var engine: EngineControl?
+
+        func perform(_ effects: [WizardEffect]) {
+            for effect in effects {
+                switch effect {
+                case .startEngine(let plan):
+                    let control = environment.startEngine(plan) { queue.push($0) }
+                    engine = control
+                    control.start()
+                case .decide(let decision): engine?.decide(decision)
+                case .cancelEngine: engine?.cancel()
+                case .sendInput(let bytes): engine?.sendInput(bytes)
+                case .resizeLogPane(let rows, let columns): engine?.resize(rows: rows, columns: columns)
+                case .exportLog:
+                    do { dispatch(.logExported(path: try environment.exportLog(), error: nil)) }
+                    catch { dispatch(.logExported(path: nil, error: String(describing: error))) }
+                case .saveAnswers(let answers):
+                    do { dispatch(.answersSaved(path: try environment.saveAnswers(answers), error: nil)) }
+                    catch { dispatch(.answersSaved(path: nil, error: String(describing: error))) }
+                }
+            }
+        }
+
+        func dispatch(_ event: WizardEvent) {
+            let (next, effects) = Wizard.update(state, event, environment: environment)
+            state = next
+            perform(effects)
+        }
+
+        Wizard.render(state, on: terminal)
+        while state.exitReason == nil {
+            let key = terminal.readKey(timeoutMilliseconds: keyTimeoutMilliseconds)
+            dispatch(.tick(environment.clock()))
+            if terminal.size != state.size || key == .resize {
+                dispatch(.resized(terminal.size))
+            }
+            for event in queue.drain() { dispatch(.engine(event)) }
+            if let key, key != .resize { dispatch(.key(key)) }
+            Wizard.render(state, on: terminal)
+        }
+        // Leaving while a child still runs (it cannot, but a dropped engine must not outlive the UI).
+        if state.isInstallRunning { engine?.cancel() }
+        return state.exitReason ?? .cancelled
+    }
+
+    /// Opens the real terminal, runs the wizard, and always gives the terminal back.
+    public static func runInTerminal(environment: WizardEnvironment,
+                                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExitReason {
+        let terminal = try NcursesTerminal(environment: processEnvironment)
+        defer { terminal.close() }
+        return run(environment: environment, terminal: terminal)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TFWizardCore
+
+/// Whether an install method can be offered on this machine, as the planner's rules see it.
+public enum MethodState: Equatable, Sendable {
+    case available
+    /// It cannot work here (e.g. system pip on a PEP 668 system); `suggestion` says what to do instead.
+    case refused(reason: String, suggestion: String?)
+    /// The wizard does not implement it yet.
+    case notYetAvailable(reason: String)
+
+    var isSelectable: Bool { if case .available = self { return true } else { return false } }
+}
+
+/// Everything the wizard needs from the rest of the program, injected as values and closures so the UI
+/// depends on the shared model only (the executable wires the probe, planner and engine in).
+public struct WizardEnvironment {
+    public var facts: MachineFacts
+    public var catalog: Catalog
+    public var strings: Strings
+    /// One line each: what the probe found, already worded in the user's language.
+    public var probeSummary: [String]
+    /// The answers the screens start from (defaults, or an answer file's values).
+    public var initialAnswers: Answers
+    public var methodAvailability: (Answers.Method, Answers.Device) -> MethodState
+    /// Why an interpreter cannot be used with a release; nil when it can.
+    public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?
+    /// The interpreter the planner would pick for a release.
+    public var defaultPython: (TensorFlowRelease) -> MachineFacts.PythonInterpreter?
+    public var makePlan: (Answers) -> Result<Plan, PlanRefusal>
+    /// Creates (does not start) the engine for a plan; events go to the sink from any thread.
+    public var startEngine: (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl
+    /// Writes the install log somewhere the user can find it; returns its path.
+    public var exportLog: () throws -> String
+    /// Writes the answer file; returns its path.
+    public var saveAnswers: (Answers) throws -> String
+    /// Likely causes of a failure, worded, most likely first, from the failed step's output lines.
+    public var diagnose: ([String]) -> [String]
+    /// Seconds on a monotonic clock (elapsed times of steps).
+    public var clock: () -> Double
+    /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
+    public var textOverrides: [String: String]
+
+    public init(facts: MachineFacts, catalog: Catalog, strings: Strings, probeSummary: [String],
+                initialAnswers: Answers = Answers(),
+                methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodState,
+                interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?,
+                defaultPython: @escaping (TensorFlowRelease) -> MachineFacts.PythonInterpreter?,
+                makePlan: @escaping (Answers) -> Result<Plan, PlanRefusal>,
+                startEngine: @escaping (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl,
+                exportLog: @escaping () throws -> String,
+                saveAnswers: @escaping (Answers) throws -> String,
+                diagnose: @escaping ([String]) -> [String] = { _ in [] },
+                clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
+                textOverrides: [String: String] = [:]) {
+        self.facts = facts; self.catalog = catalog; self.strings = strings; self.probeSummary = probeSummary
+        self.initialAnswers = initialAnswers; self.methodAvailability = methodAvailability
+        self.interpreterProblem = interpreterProblem; self.defaultPython = defaultPython
+        self.makePlan = makePlan; self.startEngine = startEngine; self.exportLog = exportLog
+        self.saveAnswers = saveAnswers; self.diagnose = diagnose; self.clock = clock
+        self.textOverrides = textOverrides
+    }
+}
+
+/// How the wizard ended; the executable turns it into the exit status.
+public enum ExitReason: Equatable, Sendable {
+    case success, failed, cancelled
+    public var exitCode: Int32 {
+        switch self { case .success: 0; case .failed: 1; case .cancelled: 130 }
+    }
+}
+
+/// UI words by key, from `Strings` with optional overrides.
+public struct Wording: Sendable {
+    let strings: Strings
+    let overrides: [String: String]
+    public init(strings: Strings, overrides: [String: String] = [:]) {
+        self.strings = strings; self.overrides = overrides
+    }
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard var result = overrides[key] else { return strings.text(key, values) }
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderTFWizardTUITests: XCTestCase { func testNothing() {} }

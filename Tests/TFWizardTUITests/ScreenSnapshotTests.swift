@@ -1,0 +1,189 @@
+import TFWizardCore
+@testable import TFWizardTUI
+import XCTest
+
+/// One 80x24 text snapshot per screen, reached by pressing keys from the start.
+final class ScreenSnapshotTests: XCTestCase {
+    func testWelcome() {
+        let driver = WizardDriver(TestMachine.environment())
+        assertSnapshot(driver.screen(), named: "01-welcome")
+    }
+
+    func testWelcomeWarnsWithoutAVX() {
+        var environment = TestMachine.environment()
+        environment.facts.cpu.hasAVX = false
+        let screen = WizardDriver(environment).screen()
+        XCTAssertTrue(screen.contains("This CPU has no AVX instructions"), screen)
+    }
+
+    func testDeviceWithoutGPU() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .down)
+        assertSnapshot(driver.screen(), named: "02-device-no-gpu")
+    }
+
+    func testDeviceWithGPU() {
+        var driver = WizardDriver(TestMachine.environment(gpu: true))
+        driver.press(.enter)
+        assertSnapshot(driver.screen(), named: "02-device-gpu")
+    }
+
+    func testMethodRecommendsVenv() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter)
+        assertSnapshot(driver.screen(), named: "03-method")
+    }
+
+    func testMethodShowsWhySystemPipIsRefused() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .down)
+        assertSnapshot(driver.screen(), named: "03-method-system-pip-refused")
+    }
+
+    func testMethodNotYetAvailable() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .down, .down, .enter)
+        assertSnapshot(driver.screen(), named: "03-method-docker-not-yet")
+    }
+
+    func testPackageAndVersion() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .enter, .tab, .down)
+        assertSnapshot(driver.screen(), named: "04-package")
+    }
+
+    func testPythonDefaultChoice() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .enter, .enter)
+        assertSnapshot(driver.screen(), named: "05-python")
+    }
+
+    func testPythonUnsupportedRowShowsReason() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .enter, .enter, .down, .enter)
+        assertSnapshot(driver.screen(), named: "05-python-unsupported")
+    }
+
+    func testVenvFolder() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.enter, .enter, .enter, .enter, .enter)
+        driver.press(times: 5, .backspace)
+        driver.type("tf")
+        assertSnapshot(driver.screen(), named: "06-venv")
+    }
+
+    func testPlanReview() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 6, .enter)
+        assertSnapshot(driver.screen(), named: "07-plan")
+    }
+
+    func testPlanRefused() {
+        let refusal = PlanRefusal(field: "python", message: "Python 3.9 cannot install TensorFlow 2.21.0 (it needs 3.10 to 3.13).",
+                                  suggestion: "Choose Python 3.12 or 3.13.")
+        var driver = WizardDriver(TestMachine.environment(refusal: refusal))
+        driver.press(times: 6, .enter)
+        assertSnapshot(driver.screen(), named: "07-plan-refused")
+    }
+
+    func testInstallRunningWithProgressLine() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        driver.at(1000)
+        driver.engine(.stepSkipped(index: 0, reason: "already installed"), .stepStarted(index: 1))
+        driver.at(1004)
+        driver.engine(.stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
+                      .stepStarted(index: 2),
+                      .output(index: 2, bytes: Array("Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n".utf8)),
+                      .output(index: 2, bytes: Array("Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n".utf8)),
+                      .output(index: 2, bytes: Array("     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r".utf8)),
+                      .output(index: 2, bytes: Array("     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n".utf8)))
+        driver.at(1011)
+        assertSnapshot(driver.screen(), named: "08-install-running")
+    }
+
+    func testInstallFinishedWithLogFocusHistory() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        driver.engine(.stepStarted(index: 1), .output(index: 1, bytes: Array("[sudo] password for ada: ".utf8)))
+        driver.press(.tab)
+        XCTAssertTrue(driver.screen().contains("typing goes to the running program"))
+        driver.engine(.output(index: 1, bytes: Array("\n".utf8)),
+                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
+                      .finished(success: true, cancelled: false))
+        assertSnapshot(driver.screen(), named: "08-install-finished")
+    }
+
+    func testCancelAsksFirst() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        driver.engine(.stepStarted(index: 1))
+        driver.press(.interrupt)
+        assertSnapshot(driver.screen(), named: "08-install-confirm-cancel")
+    }
+
+    func testFailureOffersRetrySkipLogAbort() {
+        var driver = WizardDriver(TestMachine.environment())
+        failInstall(&driver, step: 3)
+        assertSnapshot(driver.screen(), named: "09-failure")
+    }
+
+    func testFullLog() {
+        var driver = WizardDriver(TestMachine.environment())
+        failInstall(&driver, step: 3)
+        driver.press(.down, .enter)
+        assertSnapshot(driver.screen(), named: "10-full-log")
+    }
+
+    func testValidationResult() {
+        var driver = WizardDriver(TestMachine.environment())
+        finishInstall(&driver)
+        assertSnapshot(driver.screen(), named: "11-validation")
+    }
+
+    func testDone() {
+        var driver = WizardDriver(TestMachine.environment())
+        finishInstall(&driver)
+        driver.press(.enter)
+        driver.send(.logExported(path: "/home/ada/.local/state/tfwizard/install-20261126-1030.log", error: nil))
+        driver.send(.answersSaved(path: "/home/ada/.local/state/tfwizard/answers-20261126-1030.yaml", error: nil))
+        assertSnapshot(driver.screen(), named: "12-done")
+    }
+
+    func testSmallTerminal() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.resize(rows: 20, columns: 60)
+        assertSnapshot(driver.screen(), named: "13-too-small")
+        driver.resize(rows: 24, columns: 80)
+        XCTAssertTrue(driver.screen().contains("Welcome"))
+    }
+
+    // MARK: - helpers
+
+    func failInstall(_ driver: inout WizardDriver, step: Int) {
+        driver.press(times: 7, .enter)
+        driver.at(1000)
+        driver.engine(.stepSkipped(index: 0, reason: "already installed"), .stepStarted(index: 1),
+                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 3)),
+                      .stepStarted(index: 2),
+                      .stepFinished(index: 2, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
+                      .stepStarted(index: step),
+                      .output(index: step, bytes: Array("ERROR: Could not find a version that satisfies the requirement tensorflow (from versions: none)\r\nERROR: No matching distribution found for tensorflow\r\n".utf8)))
+        driver.at(1009)
+        driver.engine(.stepFinished(index: step, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 9)),
+                      .awaitingDecision(index: step))
+    }
+
+    func finishInstall(_ driver: inout WizardDriver) {
+        driver.press(times: 7, .enter)
+        driver.engine(.stepSkipped(index: 0, reason: "already installed"))
+        for index in 1...4 {
+            driver.engine(.stepStarted(index: index),
+                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
+        }
+        driver.engine(.validated(index: 4, report: ValidationReport(tensorflowVersion: "2.21.0", reduceSum: "-1234.5678",
+                                                                     gpuDevices: [], passed: true)),
+                      .finished(success: true, cancelled: false))
+        driver.press(.enter)
+    }
+}

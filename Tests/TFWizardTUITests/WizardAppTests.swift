@@ -1,0 +1,54 @@
+import TFWizardCore
+@testable import TFWizardTUI
+import XCTest
+
+/// The whole loop with scripted keys and a fake engine that plays a successful install.
+final class WizardAppTests: XCTestCase {
+    func testRunEndsInSuccessAfterEnterThroughEverything() {
+        TestLocale.useUTF8()
+        let engines = EngineBox()
+        let script: [EngineEvent] = [
+            .stepSkipped(index: 0, reason: "already installed"),
+            .stepStarted(index: 1), .output(index: 1, bytes: Array("ok\n".utf8)),
+            .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)),
+            .validated(index: 4, report: .init(tensorflowVersion: "2.21.0", reduceSum: "3.0", gpuDevices: [], passed: true)),
+            .finished(success: true, cancelled: false),
+        ]
+        let environment = TestMachine.environment(engineScript: script, engines: engines)
+        // 7 Enters reach the install; then: install screen, validation, done.
+        let terminal = MemoryTerminal(keys: Array(repeating: .enter, count: 10))
+        let result = WizardApp.run(environment: environment, terminal: terminal)
+        XCTAssertEqual(result, .success)
+        XCTAssertEqual(result.exitCode, 0)
+        XCTAssertTrue(engines.last?.started ?? false)
+        XCTAssertFalse(terminal.scriptExhausted)
+        XCTAssertTrue(terminal.text().contains("TensorFlow is installed and works."))
+        XCTAssertTrue(terminal.text().contains("answers-20261126-1030.yaml"))
+    }
+
+    func testCtrlCDuringInstallCancelsAfterConfirmation() {
+        TestLocale.useUTF8()
+        let engines = EngineBox()
+        let environment = TestMachine.environment(engineScript: [.stepStarted(index: 1)], engines: engines)
+        let terminal = MemoryTerminal(keys: Array(repeating: .enter, count: 7) + [.interrupt, .left, .enter, .enter])
+        let result = WizardApp.run(environment: environment, terminal: terminal)
+        XCTAssertEqual(result, .cancelled)
+        XCTAssertEqual(result.exitCode, 130)
+        XCTAssertTrue(engines.last?.cancelled ?? false)
+        XCTAssertFalse(terminal.scriptExhausted)
+    }
+
+    func testNcursesTerminalRefusesWithoutATerminal() {
+        // Tests run with stdin/stdout not a tty (or TERM unset): opening must throw, never exit.
+        XCTAssertThrowsError(try NcursesTerminal(environment: [:]))
+    }
+
+    func testKeyDecoding() {
+        XCTAssertEqual(NcursesTerminal.characterKey(3), .interrupt)
+        XCTAssertEqual(NcursesTerminal.characterKey(27), .escape)
+        XCTAssertEqual(NcursesTerminal.characterKey(13), .enter)
+        XCTAssertEqual(NcursesTerminal.characterKey(127), .backspace)
+        XCTAssertEqual(NcursesTerminal.characterKey(0x4e2d), .character("中"))
+        XCTAssertEqual(NcursesTerminal.characterKey(21), .control(21))
+    }
+}
