@@ -31,14 +31,13 @@ struct InstallCommand: ParsableCommand {
                 return
             }
         }
-        let session = try InstallSession(plan: plan, facts: prepared.facts, strings: strings,
-                                         logDirectory: common.logDirectory)
+        let session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: common.logDirectory)
         let printer = HeadlessInstall(plan: plan, strings: strings, write: { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         }, diagnose: { output in
             Troubleshooter.summaryLines(for: output, strings: strings)
         })
-        let engine = session.makeEngine(sink: printer.sink)
+        let engine = session.makeEngine(for: plan, sink: printer.sink)
         let signals = SignalForwarder { signalNumber in
             session.interruptedBy = signalNumber
             engine.cancel()
