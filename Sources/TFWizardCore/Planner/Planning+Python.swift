@@ -6,6 +6,12 @@ extension Planning {
     func choosePython(_ release: TensorFlowRelease) throws(PlanRefusal) -> MachineFacts.PythonInterpreter {
         let found = facts.pythons.map { "\($0.minorVersion) (\($0.path))" }.joined(separator: ", ")
         guard let requested = answers.python, requested != "3" else {
+            if answers.method == .systemPip {
+                // pip refuses an externally managed Python: prefer one it will install into.
+                var open = facts
+                open.pythons = facts.pythons.filter { !$0.externallyManaged }
+                if let python = Planner.defaultPython(facts: open, release: release) { return python }
+            }
             if let python = Planner.defaultPython(facts: facts, release: release) { return python }
             throw noSupportedPython(release, found: found)
         }
