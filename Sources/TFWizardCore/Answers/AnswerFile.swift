@@ -92,16 +92,23 @@ public enum AnswerFile {
 
     /// The file the wizard writes at the end of a run: every key, commented, credentials masked.
     public static func render(_ answers: Answers) -> String {
+        let entries: [(String, String?)] = [
+            ("device: \(answers.device.rawValue)", "cpu | gpu"),
+            ("method: \(answers.method.rawValue)", "venv | system-pip | docker | conda | source"),
+            ("python: \(answers.python.map(quoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
+            ("package: \(answers.package.rawValue)", "tensorflow | tensorflow-cpu | tf-nightly"),
+            ("version: \(quoted(answers.version))", "latest or a release such as \"2.21.0\""),
+            ("venv: \(quoted(answers.venv))", nil),
+            ("index_url: \(answers.indexURL.map { quoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
+            ("proxy: \(answers.proxy.map { quoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
+            ("docker: { image_tag: \(quoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
+        ]
         var lines = ["# tfwizard answers: run again with `tfwizard install --answers FILE`"]
-        lines.append("device: \(answers.device.rawValue)            # cpu | gpu")
-        lines.append("method: \(answers.method.rawValue)            # venv | system-pip | docker | conda | source")
-        lines.append("python: \(answers.python.map(quoted) ?? "null")   # a version (\"3.12\") or an interpreter path; null: the newest supported")
-        lines.append("package: \(answers.package.rawValue)   # tensorflow | tensorflow-cpu | tf-nightly")
-        lines.append("version: \(quoted(answers.version))   # latest or a release such as \"2.21.0\"")
-        lines.append("venv: \(quoted(answers.venv))")
-        lines.append("index_url: \(answers.indexURL.map { quoted(CredentialMask.masked($0)) } ?? "null")   # a mirror of the package index")
-        lines.append("proxy: \(answers.proxy.map { quoted(CredentialMask.masked($0)) } ?? "null")   # credentials are never written")
-        lines.append("docker: { image_tag: \(quoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }")
+        for (entry, comment) in entries {
+            guard let comment else { lines.append(entry); continue }
+            let padding = String(repeating: " ", count: max(1, 24 - entry.count))
+            lines.append(entry + padding + "# " + comment)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -19,7 +19,7 @@ final class PlannerStepTests: XCTestCase {
         XCTAssertEqual(plan.step("install-tf")?.title, "Install tensorflow")
         XCTAssertEqual(plan.pythonPath, "/usr/bin/python3")
         XCTAssertTrue(plan.notes.contains("sudo will ask for your password in the log pane."))
-        XCTAssertTrue(plan.notes.contains { $0.contains("python-virtualenv are Python 2 packages") && $0.contains("python3-venv replace") })
+        XCTAssertTrue(plan.notes.contains { $0.contains("python-virtualenv are Python 2 packages") && $0.contains("installs python3-venv instead") })
         XCTAssertTrue(plan.notes.contains { $0.contains("tf.Session() fails on TensorFlow 2") })
         XCTAssertFalse(plan.notes.contains { $0.contains("tensorflow-gpu") })
     }
