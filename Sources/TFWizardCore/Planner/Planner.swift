@@ -13,6 +13,15 @@ public enum Planner {
         }
     }
 
+    /// The venv folder the plan installs into, as `TargetState.inspect(venvPath:)` should read it:
+    /// `~` expanded, slashes tidied; nil when it is not absolute (the plan refuses such a folder).
+    public static func targetFolder(for answers: Answers, home: String) -> String? {
+        let expanded = PathExpansion.expandTilde(answers.venv, home: home)
+        guard expanded.hasPrefix("/") else { return nil }
+        let parts = expanded.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return "/" + parts.joined(separator: "/")
+    }
+
     /// nil when the interpreter can run this release; otherwise the reason shown on its disabled row.
     public static func interpreterProblem(_ python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
                                           strings: Strings = Strings(language: "en")) -> String? {

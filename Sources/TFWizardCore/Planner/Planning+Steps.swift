@@ -37,13 +37,11 @@ extension Planning {
 
     /// The venv folder, `~` expanded and tidied (no trailing or doubled slashes).
     func venvFolder() throws(PlanRefusal) -> String {
-        let expanded = PathExpansion.expandTilde(answers.venv, home: home)
-        guard expanded.hasPrefix("/") else {
+        guard let folder = Planner.targetFolder(for: answers, home: home) else {
             throw refusal("venv", "planner.refuse.venvRelative", ["venv": answers.venv],
                           suggestion: strings["planner.refuse.venvRelative.suggestion"])
         }
-        let parts = expanded.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        return "/" + parts.joined(separator: "/")
+        return folder
     }
 
     func checkTargetFolder(_ venv: String, python: MachineFacts.PythonInterpreter) throws(PlanRefusal) {

@@ -117,6 +117,14 @@ final class PlannerStepTests: XCTestCase {
         XCTAssertFalse(try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: M.rtx3060)).notes.contains { $0.contains("driver") && $0.contains("older") })
     }
 
+    func testTargetFolder() throws {
+        XCTAssertEqual(Planner.targetFolder(for: M.answers(venv: "~/tf//venv/"), home: "/home/ada"), "/home/ada/tf/venv")
+        XCTAssertEqual(Planner.targetFolder(for: M.answers(venv: "/opt/./tf"), home: "/home/ada"), "/opt/tf")
+        XCTAssertNil(Planner.targetFolder(for: M.answers(venv: "tf"), home: "/home/ada"))
+        let plan = try plan(M.answers(venv: "~/tf//venv/"), M.ubuntu2404(venvInstalled: true))
+        XCTAssertEqual(plan.step("create-venv")?.argv.last, "/home/ada/tf/venv")
+    }
+
     func testLowDiskSpaceNote() throws {
         var facts = M.ubuntu2404(venvInstalled: true)
         facts.disk = .init(path: "/home/ada", freeBytes: 1 << 30)
