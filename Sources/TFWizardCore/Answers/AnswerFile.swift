@@ -1,0 +1,167 @@
+import Foundation
+
+/// Why an answer file was rejected: the file, the line and the field, so the user can go straight there.
+public struct AnswerFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var fileName: String
+    public var line: Int?
+    public var field: String
+    public var message: String
+    public init(fileName: String, line: Int?, field: String, message: String) {
+        self.fileName = fileName; self.line = line; self.field = field; self.message = message
+    }
+    /// `answers.yaml:3: device: expected one of cpu, gpu, found "tpu"`
+    public var description: String {
+        var text = fileName
+        if let line { text += ":\(line)" }
+        text += ": "
+        if !field.isEmpty { text += "\(field): " }
+        return text + message
+    }
+}
+
+/// The answer file (YAML; keys fixed by the design): read strictly, written without secrets.
+public enum AnswerFile {
+    static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker"]
+    static let dockerKeys = ["image_tag", "jupyter"]
+
+    public static func parse(_ text: String, fileName: String) throws -> Answers {
+        do throws(YAMLProblem) {
+            return try read(text)
+        } catch {
+            throw AnswerFileError(fileName: fileName, line: error.line, field: error.field, message: error.message)
+        }
+    }
+
+    private static func read(_ text: String) throws(YAMLProblem) -> Answers {
+        guard let root = try StrictYAML.compose(text) else {
+            throw YAMLProblem(line: nil, field: "", message: "the file is empty; expected keys such as device, method and python")
+        }
+        let top = try StrictMapping(root, field: "")
+        try top.rejectUnknownKeys(allowed: topKeys)
+        var answers = Answers()
+        if let device = try top.text("device") { answers.device = try choice(device, key: "device", in: top) }
+        if let method = try top.text("method") { answers.method = try choice(method, key: "method", in: top) }
+        if let package = try top.text("package") { answers.package = try choice(package, key: "package", in: top) }
+        if let python = try top.text("python"), python != "auto" {
+            guard isPythonVersion(python) || python.hasPrefix("/") || python.hasPrefix("~/") else {
+                throw problem(top, "python", "expected a version such as \"3.12\" or an interpreter path such as /usr/bin/python3.12, found \"\(python)\"")
+            }
+            answers.python = python
+        }
+        if let version = try top.text("version") {
+            guard version == "latest" || isReleaseVersion(version) else {
+                throw problem(top, "version", "expected latest or a release such as \"2.21.0\", found \"\(version)\"")
+            }
+            answers.version = version
+        }
+        if let venv = try top.text("venv") {
+            guard venv == "~" || venv.hasPrefix("/") || venv.hasPrefix("~/") else {
+                throw problem(top, "venv", "expected an absolute folder or one under ~/, found \"\(venv)\"")
+            }
+            guard !venv.contains(where: { $0 == "\n" || $0 == "\0" }) else {
+                throw problem(top, "venv", "the folder name contains a line break or NUL")
+            }
+            answers.venv = venv
+        }
+        if let indexURL = try top.text("index_url") {
+            guard indexURL.hasPrefix("https://") || indexURL.hasPrefix("http://"), !indexURL.contains(where: \.isWhitespace) else {
+                throw problem(top, "index_url", "expected an http:// or https:// address, found \"\(CredentialMask.masked(indexURL))\"")
+            }
+            try rejectMasked(indexURL, key: "index_url", in: top)
+            answers.indexURL = indexURL
+        }
+        if let proxy = try top.text("proxy") {
+            guard !proxy.contains(where: \.isWhitespace) else {
+                throw problem(top, "proxy", "expected an address such as http://proxy.example:3128, found \"\(CredentialMask.masked(proxy))\"")
+            }
+            try rejectMasked(proxy, key: "proxy", in: top)
+            answers.proxy = proxy
+        }
+        if let docker = try top.mapping("docker") {
+            try docker.rejectUnknownKeys(allowed: dockerKeys)
+            if let tag = try docker.text("image_tag") {
+                guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                    throw problem(docker, "image_tag", "expected a Docker tag such as latest or 2.21.0-gpu, found \"\(tag)\"")
+                }
+                answers.docker.imageTag = tag
+            }
+            if let jupyter = try docker.bool("jupyter") { answers.docker.jupyter = jupyter }
+        }
+        return answers
+    }
+
+    /// The file the wizard writes at the end of a run: every key, commented, credentials masked.
+    public static func render(_ answers: Answers) -> String {
+        let entries: [(String, String?)] = [
+            ("device: \(answers.device.rawValue)", "cpu | gpu"),
+            ("method: \(answers.method.rawValue)", "venv | system-pip | docker | conda | source"),
+            ("python: \(answers.python.map(quoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
+            ("package: \(answers.package.rawValue)", "tensorflow | tensorflow-cpu | tf-nightly"),
+            ("version: \(quoted(answers.version))", "latest or a release such as \"2.21.0\""),
+            ("venv: \(quoted(answers.venv))", nil),
+            ("index_url: \(answers.indexURL.map { quoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
+            ("proxy: \(answers.proxy.map { quoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
+            ("docker: { image_tag: \(quoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
+        ]
+        var lines = ["# tfwizard answers: run again with `tfwizard install --answers FILE`"]
+        for (entry, comment) in entries {
+            guard let comment else { lines.append(entry); continue }
+            let padding = String(repeating: " ", count: max(1, 24 - entry.count))
+            lines.append(entry + padding + "# " + comment)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: helpers
+
+    private static func choice<Value: RawRepresentable & CaseIterable>(_ text: String, key: String, in mapping: StrictMapping) throws(YAMLProblem) -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw problem(mapping, key, "expected one of \(allowed), found \"\(text)\"")
+        }
+        return value
+    }
+
+    private static func rejectMasked(_ value: String, key: String, in mapping: StrictMapping) throws(YAMLProblem) {
+        if CredentialMask.isMasked(value) {
+            throw problem(mapping, key, "the password was masked (\(CredentialMask.mask)) when this file was written; put the real one back, or remove it here and set it in the environment")
+        }
+    }
+
+    private static func problem(_ mapping: StrictMapping, _ key: String, _ message: String) -> YAMLProblem {
+        YAMLProblem(line: mapping.line(of: key), field: mapping.fieldPrefix + key, message: message)
+    }
+
+    static func isPythonVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (2...3).contains(parts.count) && parts[0] == "3" && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// "2.21", "2.21.0", "2.15.0.post1", "2.22.0rc1".
+    static func isReleaseVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.count <= 4, parts[0].allSatisfy(\.isNumber), !parts[0].isEmpty,
+              parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty else { return false }
+        return parts.dropFirst(2).allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// Double-quoted YAML text, escaped so any path survives the round trip.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

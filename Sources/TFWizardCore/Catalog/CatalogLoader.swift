@@ -1,0 +1,97 @@
+import Foundation
+
+/// Why the compatibility matrix could not be read.
+public struct CatalogError: Error, Equatable, CustomStringConvertible {
+    public var line: Int?
+    public var field: String
+    public var message: String
+    public var description: String {
+        let place = line.map { "line \($0)" } ?? "catalog"
+        return "\(CatalogFile.resourcePath): \(place): \(field.isEmpty ? "" : "\(field): ")\(message)"
+    }
+}
+
+enum CatalogFile {
+    static let resourcePath = "catalog/tensorflow-releases.yaml"
+    static let releaseKeys = ["version", "python", "cuda", "cudnn", "min_driver", "compute_capabilities",
+                              "min_compute_capability", "glibc_min", "requires_avx", "and_cuda_extra",
+                              "released", "bazel", "clang"]
+}
+
+extension Catalog {
+    /// The matrix shipped inside the binary (`Resources/catalog/tensorflow-releases.yaml`).
+    public static func builtIn() throws -> Catalog {
+        try parse(yaml: ResourceStore.text(CatalogFile.resourcePath))
+    }
+
+    /// Reads the matrix format; unknown keys, missing fields and malformed versions are errors with a line.
+    public static func parse(yaml: String) throws -> Catalog {
+        do throws(YAMLProblem) {
+            guard let root = try StrictYAML.compose(yaml) else {
+                throw YAMLProblem(line: nil, field: "releases", message: "the catalog is empty")
+            }
+            let top = try StrictMapping(root, field: "")
+            try top.rejectUnknownKeys(allowed: ["releases"])
+            var releases: [TensorFlowRelease] = []
+            for entry in try top.sequenceOfMappings("releases") {
+                let release = try parseRelease(entry)
+                if releases.contains(where: { $0.minorVersion == release.minorVersion }) {
+                    throw YAMLProblem(line: entry.line, field: entry.fieldPrefix + "version",
+                                      message: "TensorFlow \(release.minorVersion) is listed twice")
+                }
+                releases.append(release)
+            }
+            guard !releases.isEmpty else {
+                throw YAMLProblem(line: top.line(of: "releases"), field: "releases", message: "no releases listed")
+            }
+            return Catalog(releases: releases)
+        } catch {
+            throw CatalogError(line: error.line, field: error.field, message: error.message)
+        }
+    }
+
+    private static func parseRelease(_ entry: StrictMapping) throws(YAMLProblem) -> TensorFlowRelease {
+        try entry.rejectUnknownKeys(allowed: CatalogFile.releaseKeys)
+        let version = try entry.requiredText("version")
+        try requireVersion(version, parts: 3, key: "version", in: entry)
+        let python = try entry.requiredText("python")
+        let bounds = python.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard bounds.count == 2, bounds.allSatisfy({ isVersion($0, parts: 2) }),
+              VersionNumber(bounds[0]) <= VersionNumber(bounds[1]) else {
+            throw YAMLProblem(line: entry.line(of: "python"), field: entry.fieldPrefix + "python",
+                              message: "expected a range like \"3.10-3.13\", found \"\(python)\"")
+        }
+        let capabilities = try entry.list("compute_capabilities") ?? []
+        for capability in capabilities where !isVersion(capability, parts: 2) {
+            throw YAMLProblem(line: entry.line(of: "compute_capabilities"), field: entry.fieldPrefix + "compute_capabilities",
+                              message: "expected versions like \"8.6\", found \"\(capability)\"")
+        }
+        for key in ["cuda", "cudnn", "min_driver", "min_compute_capability", "glibc_min", "bazel", "clang"] {
+            if let value = try entry.text(key) { try requireVersion(value, parts: nil, key: key, in: entry) }
+        }
+        guard let requiresAVX = try entry.bool("requires_avx"), let andCuda = try entry.bool("and_cuda_extra") else {
+            let key = entry.entry("requires_avx") == nil ? "requires_avx" : "and_cuda_extra"
+            throw YAMLProblem(line: entry.line, field: entry.fieldPrefix + key, message: "a value is required (true or false)")
+        }
+        return TensorFlowRelease(
+            version: version, pythonMin: bounds[0], pythonMax: bounds[1],
+            cuda: try entry.text("cuda"), cudnn: try entry.text("cudnn"), minDriver: try entry.text("min_driver"),
+            computeCapabilities: capabilities, minComputeCapability: try entry.text("min_compute_capability"),
+            glibcMin: try entry.text("glibc_min"), requiresAVX: requiresAVX, andCudaExtra: andCuda,
+            released: try entry.text("released"), bazel: try entry.text("bazel"), clang: try entry.text("clang"))
+    }
+
+    private static func requireVersion(_ value: String, parts: Int?, key: String, in entry: StrictMapping) throws(YAMLProblem) {
+        guard isVersion(value, parts: parts) else {
+            throw YAMLProblem(line: entry.line(of: key), field: entry.fieldPrefix + key,
+                              message: "expected a dotted version number, found \"\(value)\"")
+        }
+    }
+
+    /// "2.21.0", "525.60.13": digits separated by dots (exactly `parts` of them when given).
+    static func isVersion(_ value: String, parts: Int?) -> Bool {
+        let pieces = value.split(separator: ".", omittingEmptySubsequences: false)
+        if let parts, pieces.count != parts { return false }
+        return !pieces.isEmpty && pieces.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Turns the user's answers and the machine's facts into a plan: the steps to run, or why not.
+/// Pure: reads nothing and runs nothing (the target folder is read beforehand into `TargetState`).
+public enum Planner {
+    public static func plan(answers: Answers, facts: MachineFacts, catalog: Catalog, target: TargetState,
+                            home: String, strings: Strings = Strings(language: "en")) -> Result<Plan, PlanRefusal> {
+        let planning = Planning(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings)
+        do {
+            return .success(try planning.makePlan())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The venv folder the plan installs into, as `TargetState.inspect(venvPath:)` should read it:
+    /// `~` expanded, slashes tidied; nil when it is not absolute (the plan refuses such a folder).
+    public static func targetFolder(for answers: Answers, home: String) -> String? {
+        let expanded = PathExpansion.expandTilde(answers.venv, home: home)
+        guard expanded.hasPrefix("/") else { return nil }
+        let parts = expanded.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// nil when the interpreter can run this release; otherwise the reason shown on its disabled row.
+    public static func interpreterProblem(_ python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                                          strings: Strings = Strings(language: "en")) -> String? {
+        guard !release.supportsPython(python.version) else { return nil }
+        return strings.text("planner.problem.pythonRange", ["python": python.minorVersion, "version": release.version,
+                                                            "min": release.pythonMin, "max": release.pythonMax])
+    }
+
+    public static func methodAvailability(_ method: Answers.Method, device: Answers.Device, facts: MachineFacts,
+                                          strings: Strings = Strings(language: "en")) -> MethodAvailability {
+        switch method {
+        case .docker, .conda, .source:
+            return .notYetAvailable(reason: strings.text("planner.refuse.method.notYet", ["method": method.rawValue]))
+        case .venv, .systemPip:
+            break
+        }
+        let arch = facts.architecture
+        if !SupportedArchitectures.all.contains(arch) {
+            return .refused(reason: strings.text("planner.refuse.arch", ["arch": arch]),
+                            suggestion: strings["planner.refuse.arch.suggestion"])
+        }
+        if device == .gpu && !SupportedArchitectures.gpu.contains(arch) {
+            return .refused(reason: strings.text("planner.refuse.gpuArch", ["arch": arch]),
+                            suggestion: strings["planner.refuse.gpuArch.suggestion"])
+        }
+        if facts.pythons.isEmpty {
+            return .refused(reason: strings["planner.refuse.noInterpreter"],
+                            suggestion: strings["planner.refuse.noInterpreter.suggestion"])
+        }
+        if method == .systemPip && facts.pythons.allSatisfy(\.externallyManaged) {
+            return .refused(reason: strings["planner.refuse.pep668all"],
+                            suggestion: strings["planner.refuse.pep668.suggestion"])
+        }
+        return .available
+    }
+
+    /// The interpreter chosen when the answers name none: the newest one the release supports,
+    /// preferring one that can already create a venv, then the system's own.
+    public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {
+        facts.pythons
+            .filter { interpreterProblem($0, release: release) == nil }
+            .max { preference($0) < preference($1) }
+    }
+
+    static func preference(_ python: MachineFacts.PythonInterpreter) -> PythonPreference {
+        PythonPreference(version: VersionNumber(python.minorVersion), canCreateVenv: python.canCreateVenv,
+                         isSystem: python.source == .system, shortPath: -python.path.count)
+    }
+
+    struct PythonPreference: Comparable {
+        var version: VersionNumber, canCreateVenv: Bool, isSystem: Bool, shortPath: Int
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            if lhs.version != rhs.version { return lhs.version < rhs.version }
+            if lhs.canCreateVenv != rhs.canCreateVenv { return !lhs.canCreateVenv }
+            if lhs.isSystem != rhs.isSystem { return !lhs.isSystem }
+            return lhs.shortPath < rhs.shortPath
+        }
+    }
+}
+
+/// One planning run: the inputs, and the checks and steps in the order a user would want to hear them.
+struct Planning {
+    let answers: Answers
+    let facts: MachineFacts
+    let catalog: Catalog
+    let target: TargetState
+    let home: String
+    let strings: Strings
+
+    func refusal(_ field: String, _ key: String, _ values: [String: String] = [:], suggestion: String? = nil) -> PlanRefusal {
+        PlanRefusal(field: field, message: strings.text(key, values), suggestion: suggestion)
+    }
+
+    func makePlan() throws(PlanRefusal) -> Plan {
+        try checkMethodAndDevice()
+        let release = try resolveRelease()
+        try checkMachine(release)
+        let python = try choosePython(release)
+        let privileges = PrivilegePrefix(facts: facts)
+        var steps: [Step]
+        var notes = [strings.text("planner.note.python", ["python": python.version, "path": python.path])]
+        if answers.version == "latest" && answers.package != .tfNightly {
+            notes.append(strings.text("planner.note.latest", ["version": release.version]))
+        }
+        switch answers.method {
+        case .venv:
+            steps = try venvSteps(python: python, release: release, privileges: privileges)
+            notes.append(strings["planner.note.venv"])
+        default:
+            steps = try systemPipSteps(python: python, release: release, privileges: privileges)
+            if !facts.privileges.isRoot { notes.append(strings["planner.note.sudoPip"]) }
+        }
+        let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap { $0.argv.suffix(1) }
+        if !aptPackages.isEmpty {
+            notes.append(strings.text("planner.note.apt", ["packages": aptPackages.joined(separator: ", ")]))
+            if !facts.privileges.isRoot && facts.privileges.sudo == .needsPassword {
+                notes.append(strings["planner.note.sudoPassword"])
+            }
+        }
+        notes += gpuNotes(release)
+        if answers.package == .tfNightly { notes.append(strings["planner.note.nightly"]) }
+        if let disk = diskNote() { notes.append(disk) }
+        notes.append(strings["planner.note.validate"])
+        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+    }
+
+    // MARK: checks that need no release
+
+    func checkMethodAndDevice() throws(PlanRefusal) {
+        switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, strings: strings) {
+        case .available:
+            break
+        case let .notYetAvailable(reason):
+            throw PlanRefusal(field: "method", message: reason, suggestion: strings["planner.refuse.method.notYet.suggestion"])
+        case let .refused(reason, suggestion):
+            let field: String
+            if !SupportedArchitectures.all.contains(facts.architecture) { field = "machine" }
+            else if answers.device == .gpu && !SupportedArchitectures.gpu.contains(facts.architecture) { field = "device" }
+            else if facts.pythons.isEmpty { field = "python" }
+            else { field = "method" }
+            throw PlanRefusal(field: field, message: reason, suggestion: suggestion)
+        }
+        if answers.device == .gpu && answers.package == .tensorflowCPU {
+            throw refusal("package", "planner.refuse.gpuCpuPackage", suggestion: strings["planner.refuse.gpuCpuPackage.suggestion"])
+        }
+        if answers.package == .tensorflowCPU && !SupportedArchitectures.tensorflowCPU.contains(facts.architecture) {
+            throw refusal("package", "planner.refuse.cpuPackageArch", ["arch": facts.architecture],
+                          suggestion: strings.text("planner.refuse.cpuPackageArch.suggestion", ["arch": facts.architecture]))
+        }
+    }
+
+    /// "latest", "2.19" (its newest patch) or "2.19.0" (that exact patch of a known series).
+    func resolveRelease() throws(PlanRefusal) -> TensorFlowRelease {
+        if answers.package == .tfNightly && answers.version != "latest" {
+            throw refusal("version", "planner.refuse.version.nightly", ["version": answers.version],
+                          suggestion: strings["planner.refuse.version.nightly.suggestion"])
+        }
+        if let release = catalog.release(answers.version) { return release }
+        let minor = answers.version.split(separator: ".").prefix(2).joined(separator: ".")
+        if answers.version.split(separator: ".").count >= 3, var release = catalog.release(minor) {
+            release.version = answers.version
+            return release
+        }
+        let known = catalog.releases.map(\.minorVersion).reversed().joined(separator: ", ")
+        throw refusal("version", "planner.refuse.version.unknown", ["version": answers.version, "known": known],
+                      suggestion: strings["planner.refuse.version.unknown.suggestion"])
+    }
+
+    func checkMachine(_ release: TensorFlowRelease) throws(PlanRefusal) {
+        if facts.architecture == "x86_64" && release.requiresAVX && !facts.cpu.hasAVX {
+            throw refusal("machine", "planner.refuse.noAVX", ["version": release.version],
+                          suggestion: strings["planner.refuse.noAVX.suggestion"])
+        }
+        if let needed = release.glibcMin, let found = facts.glibcVersion, VersionNumber(found) < VersionNumber(needed) {
+            let older = catalog.releases.first { release in
+                release.glibcMin.map { VersionNumber(found) >= VersionNumber($0) } ?? true
+            }
+            let suggestion = older.map {
+                strings.text("planner.refuse.glibc.suggestion.older", ["older": $0.version, "found": found])
+            } ?? strings["planner.refuse.glibc.suggestion.none"]
+            throw refusal("version", "planner.refuse.glibc", ["version": release.version, "needed": needed, "found": found],
+                          suggestion: suggestion)
+        }
+        if answers.device == .gpu {
+            if !release.andCudaExtra {
+                throw refusal("version", "planner.refuse.gpuNoExtra",
+                              ["version": release.version, "cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?"],
+                              suggestion: strings["planner.refuse.gpuNoExtra.suggestion"])
+            }
+            // WSL shows no NVIDIA PCI device, yet its driver answers: either is enough.
+            if !facts.gpu.nvidiaPresent && facts.gpu.driverVersion == nil {
+                throw refusal("device", "planner.refuse.noGPU", suggestion: strings["planner.refuse.noGPU.suggestion"])
+            }
+        }
+    }
+
+    func gpuNotes(_ release: TensorFlowRelease) -> [String] {
+        guard answers.device == .gpu else { return [] }
+        let driver = release.minDriver ?? "?"
+        var notes = [strings["planner.note.tfGpu"],
+                     strings.text("planner.note.cudaPip", ["cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?", "driver": driver])]
+        if let found = facts.gpu.driverVersion, facts.gpu.driverLoaded || !facts.gpu.nvidiaPresent {
+            if let minimum = release.minDriver, VersionNumber(found) < VersionNumber(minimum) {
+                notes.append(strings.text("planner.note.oldDriver", ["found": found, "driver": minimum, "version": release.version]))
+            }
+        } else {
+            notes.append(strings.text("planner.note.noDriver", ["driver": driver]))
+        }
+        if let minimum = release.minComputeCapability {
+            for device in facts.gpu.devices {
+                guard let capability = device.computeCapability, VersionNumber(capability) < VersionNumber(minimum) else { continue }
+                notes.append(strings.text("planner.note.oldGPU", ["gpu": device.name ?? "The GPU", "capability": capability,
+                                                                  "version": release.version, "min": minimum]))
+            }
+        }
+        return notes
+    }
+
+    func diskNote() -> String? {
+        guard let disk = facts.disk else { return nil }
+        // Measured: a CPU venv is 2.1 GB; the CUDA and cuDNN wheels add about 4 GB. pip's cache needs room too.
+        let needed: Int64 = answers.device == .gpu ? 8 << 30 : 3 << 30
+        guard disk.freeBytes < needed else { return nil }
+        return strings.text("planner.note.disk", ["free": Self.gigabytes(disk.freeBytes), "path": disk.path,
+                                                  "need": Self.gigabytes(needed)])
+    }
+
+    static func gigabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
+    }
+}
+
+/// How a step that needs root is started: directly as root, through sudo, or not at all.
+struct PrivilegePrefix {
+    let prefix: [String]?
+    init(facts: MachineFacts) {
+        if facts.privileges.isRoot { prefix = [] }
+        else if facts.privileges.sudo != .absent { prefix = ["sudo"] }
+        else { prefix = nil }
+    }
+}

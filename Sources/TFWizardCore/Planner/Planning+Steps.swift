@@ -1,0 +1,175 @@
+import Foundation
+
+extension Planning {
+    // MARK: venv
+
+    func venvSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                   privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        let venv = try venvFolder()
+        try checkTargetFolder(venv, python: python)
+        var steps: [Step] = []
+        if !python.canCreateVenv {
+            guard python.source == .system, facts.os.isDebianFamily else {
+                throw refusal("python", "planner.refuse.venvModule", ["python": python.minorVersion, "path": python.path],
+                              suggestion: strings["planner.refuse.venvModule.suggestion"])
+            }
+            let package = isDistributionDefault(python) ? "python3-venv" : "python\(python.minorVersion)-venv"
+            if facts.aptPackages[package] == nil {
+                steps += try aptSteps(package: package, stepID: "apt-venv", privileges: privileges)
+            }
+        }
+        let venvPython = venv + "/bin/python"
+        let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
+        steps.append(Step(
+            id: "create-venv",
+            title: strings.text("planner.step.create-venv.title", ["venv": venv]),
+            why: strings["planner.step.create-venv.why"],
+            argv: [python.path, "-m", "venv", venv],
+            state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
+                             : .toRun))
+        steps.append(upgradePipStep(python: venvPython, user: false))
+        var install = installStep(python: venvPython, release: release, user: false)
+        if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
+        steps.append(install)
+        steps.append(try validationStep(python: venvPython))
+        return steps
+    }
+
+    /// The venv folder, `~` expanded and tidied (no trailing or doubled slashes).
+    func venvFolder() throws(PlanRefusal) -> String {
+        guard let folder = Planner.targetFolder(for: answers, home: home) else {
+            throw refusal("venv", "planner.refuse.venvRelative", ["venv": answers.venv],
+                          suggestion: strings["planner.refuse.venvRelative.suggestion"])
+        }
+        return folder
+    }
+
+    func checkTargetFolder(_ venv: String, python: MachineFacts.PythonInterpreter) throws(PlanRefusal) {
+        guard target.exists else { return }
+        let suggestion = strings["planner.refuse.venv.suggestion"]
+        if !target.isDirectory {
+            throw refusal("venv", "planner.refuse.venvIsFile", ["venv": venv], suggestion: suggestion)
+        }
+        if !target.venvExists && !target.isEmptyDirectory {
+            throw refusal("venv", "planner.refuse.venvNotVenv", ["venv": venv], suggestion: suggestion)
+        }
+        if target.venvExists, target.venvHasPython, let found = target.venvPythonMinor, found != python.minorVersion {
+            throw refusal("venv", "planner.refuse.venvOtherPython", ["venv": venv, "found": found, "python": python.minorVersion],
+                          suggestion: strings.text("planner.refuse.venvOtherPython.suggestion", ["found": found]))
+        }
+    }
+
+    /// Why the install step can be skipped: the same package and version (and, for GPU, the CUDA wheels) are there.
+    func tensorflowAlreadyInstalled(_ release: TensorFlowRelease) -> String? {
+        guard answers.package != .tfNightly, target.installedTensorFlowPackage == answers.package,
+              let installed = target.installedTensorFlow, installed == release.version else { return nil }
+        if answers.device == .gpu && !target.installedDistributions.keys.contains(where: { $0.hasPrefix("nvidia-cudnn-") }) {
+            return nil
+        }
+        return strings.text("planner.done.tf", ["package": answers.package.rawValue, "version": installed])
+    }
+
+    // MARK: system pip
+
+    func systemPipSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                        privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        if python.externallyManaged {
+            throw refusal("method", "planner.refuse.pep668", ["python": python.minorVersion, "path": python.path],
+                          suggestion: strings["planner.refuse.pep668.suggestion"])
+        }
+        var steps: [Step] = []
+        if python.pipVersion == nil {
+            guard python.source == .system, facts.os.isDebianFamily, isDistributionDefault(python) else {
+                throw refusal("method", "planner.refuse.noPip", ["python": python.minorVersion, "path": python.path],
+                              suggestion: strings["planner.refuse.noPip.suggestion"])
+            }
+            if facts.aptPackages["python3-pip"] == nil {
+                steps += try aptSteps(package: "python3-pip", stepID: "apt-pip", privileges: privileges)
+            }
+        }
+        let user = !facts.privileges.isRoot
+        steps.append(upgradePipStep(python: python.path, user: user))
+        steps.append(installStep(python: python.path, release: release, user: user))
+        steps.append(try validationStep(python: python.path))
+        return steps
+    }
+
+    // MARK: building blocks
+
+    /// The interpreter Debian's `python3-*` packages belong to: `/usr/bin/python3` itself, or what it points to.
+    func isDistributionDefault(_ python: MachineFacts.PythonInterpreter) -> Bool {
+        if python.path == "/usr/bin/python3" { return true }
+        guard let defaultPython = facts.pythons.first(where: { $0.path == "/usr/bin/python3" }) else {
+            return false
+        }
+        return defaultPython.minorVersion == python.minorVersion
+            && (defaultPython.realPath ?? defaultPython.path) == (python.realPath ?? python.path)
+    }
+
+    func aptSteps(package: String, stepID: String, privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        guard let prefix = privileges.prefix else {
+            throw refusal("method", "planner.refuse.noRoot", ["packages": package],
+                          suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": package]))
+        }
+        return [
+            Step(id: "apt-update", title: strings["planner.step.apt-update.title"],
+                 why: strings.text("planner.step.apt-update.why", ["packages": package]),
+                 argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true),
+            Step(id: stepID, title: strings.text("planner.step.\(stepID).title", ["packages": package]),
+                 why: strings.text("planner.step.\(stepID).why", ["packages": package]),
+                 argv: prefix + ["apt-get", "install", "-y", package], needsRoot: true),
+        ]
+    }
+
+    func upgradePipStep(python: String, user: Bool) -> Step {
+        Step(id: "upgrade-pip", title: strings["planner.step.upgrade-pip.title"], why: strings["planner.step.upgrade-pip.why"],
+             argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + ["--upgrade", "pip"],
+             environment: pipEnvironment(), needsRoot: facts.privileges.isRoot && answers.method == .systemPip,
+             safeToSkip: true)
+    }
+
+    func installStep(python: String, release: TensorFlowRelease, user: Bool) -> Step {
+        let spec = packageSpec(release)
+        let why: String
+        if answers.device == .gpu {
+            why = strings.text("planner.step.install-tf.why.gpu", ["cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?"])
+        } else {
+            why = strings[user ? "planner.step.install-tf.why.user" : "planner.step.install-tf.why.cpu"]
+        }
+        return Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]), why: why,
+                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec],
+                    environment: pipEnvironment(), needsRoot: facts.privileges.isRoot && answers.method == .systemPip)
+    }
+
+    /// `tensorflow`, `tensorflow[and-cuda]==2.19.1`, `tf-nightly[and-cuda]`: pinned only when a version was asked for.
+    func packageSpec(_ release: TensorFlowRelease) -> String {
+        var spec = answers.package.rawValue
+        if answers.device == .gpu { spec += "[and-cuda]" }
+        if answers.version != "latest" && answers.package != .tfNightly { spec += "==" + release.version }
+        return spec
+    }
+
+    func validationStep(python: String) throws(PlanRefusal) -> Step {
+        let program: String
+        do { program = try ValidationProgram.source() } catch { throw refusal("internal", "planner.refuse.internal") }
+        return Step(id: "validate", title: strings["planner.step.validate.title"],
+                    why: strings[answers.device == .gpu ? "planner.step.validate.why.gpu" : "planner.step.validate.why.cpu"],
+                    argv: [python, "-c", program], kind: .validation)
+    }
+
+    /// The mirror and proxy go to pip through its environment, never through argv (which `ps` shows to everyone).
+    func pipEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        if let indexURL = answers.indexURL {
+            environment["PIP_INDEX_URL"] = indexURL
+            if indexURL.hasPrefix("http://"), let host = URLComponents(string: indexURL)?.host {
+                environment["PIP_TRUSTED_HOST"] = host   // pip refuses plain-http indexes it was not told to trust
+            }
+        }
+        if let proxy = answers.proxy {
+            environment["PIP_PROXY"] = proxy
+            environment["https_proxy"] = proxy
+        }
+        return environment
+    }
+}
