@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TFWizardCore
+import TFWizardTUI
+
+/// `tfwizard` with no subcommand: the full-screen wizard.
+struct WizardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "The interactive wizard (what plain `tfwizard` runs). Needs a terminal.",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let strings = common.strings
+        // Checked before probing or opening anything: without a terminal, say how to go on and exit 2.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure.badInput(strings["headless.no-terminal"])
+        }
+        let facts = MachineProbe.run(root: nil, venv: Answers.defaultVenv)
+        let catalog = try Catalog.builtIn()
+        let session: InstallSession
+        do {
+            session = try InstallSession(facts: facts, strings: strings, logDirectory: common.logDirectory)
+        } catch {
+            throw CommandFailure.badInput(strings.text("wizard.log-dir-unusable",
+                                                       ["dir": common.logDirectory, "error": "\(error)"]))
+        }
+        let environment = WizardWiring.environment(facts: facts, catalog: catalog, strings: strings, session: session)
+        let reason: ExitReason
+        do {
+            reason = try WizardApp.runInTerminal(environment: environment)
+        } catch let unavailable as TerminalUnavailable {
+            throw CommandFailure.badInput("\(unavailable) " + strings["wizard.use-headless"])
+        }
+        _ = try? session.finish()
+        if reason != .success { throw ExitCode(reason.exitCode) }
+    }
+}
+
+/// The wizard's closures, each backed by the real probe facts, planner, engine and journal.
+enum WizardWiring {
+    static func environment(facts: MachineFacts, catalog: Catalog, strings: Strings,
+                            session: InstallSession) -> WizardEnvironment {
+        let home = PathExpansion.home
+        return WizardEnvironment(
+            facts: facts,
+            catalog: catalog,
+            strings: strings,
+            probeSummary: ProbeReport.summaryLines(facts, strings: strings),
+            methodAvailability: { method, device in
+                switch Planner.methodAvailability(method, device: device, facts: facts, strings: strings) {
+                case .available: return .available
+                case .refused(let reason, let suggestion): return .refused(reason: reason, suggestion: suggestion)
+                case .notYetAvailable(let reason): return .notYetAvailable(reason: reason)
+                }
+            },
+            interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
+            defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
+            makePlan: { answers in
+                let folder = Planner.targetFolder(for: answers, home: home)
+                let target = folder.map { TargetState.inspect(venvPath: $0) } ?? TargetState.absent(answers.venv)
+                return Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home,
+                                    strings: strings)
+            },
+            startEngine: { plan, sink in session.makeEngine(for: plan, sink: sink) },
+            exportLog: { try session.exportLog() },
+            saveAnswers: { answers in try session.saveAnswers(answers) },
+            diagnose: { lines in Troubleshooter.summaryLines(forLines: lines, strings: strings) }
+        )
+    }
+}
