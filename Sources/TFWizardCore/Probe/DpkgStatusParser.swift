@@ -9,6 +9,7 @@ public enum DpkgStatusParser {
     }
 
     /// Every package whose status is "installed" (a removed package keeps a stanza with "config-files").
+    /// Works on bytes: the file holds every package's description and runs to megabytes.
     public static func installedPackages(_ text: String) -> [Package] {
         var packages: [Package] = []
         var name: String?, version: String?, architecture: String?, installed = false
@@ -16,14 +17,32 @@ public enum DpkgStatusParser {
             if installed, let name, let version { packages.append(Package(name: name, version: version, architecture: architecture)) }
             name = nil; version = nil; architecture = nil; installed = false
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty { finish(); continue }
-            // Continuation lines (descriptions, conffiles) start with a space; only a few fields matter.
-            guard let first = line.first, first == "P" || first == "S" || first == "V" || first == "A" else { continue }
-            if line.hasPrefix("Package: ") { name = String(line.dropFirst(9)).trimmingCharacters(in: .whitespaces) }
-            else if line.hasPrefix("Status: ") { installed = line.hasSuffix(" installed") }
-            else if line.hasPrefix("Version: ") { version = String(line.dropFirst(9)).trimmingCharacters(in: .whitespaces) }
-            else if line.hasPrefix("Architecture: ") { architecture = String(line.dropFirst(14)).trimmingCharacters(in: .whitespaces) }
+        var text = text
+        text.withUTF8 { bytes in
+            func value(_ line: Range<Int>, after prefix: StaticString) -> String? {
+                let count = prefix.utf8CodeUnitCount
+                guard line.count >= count else { return nil }
+                let start = prefix.utf8Start
+                for offset in 0..<count where bytes[line.lowerBound + offset] != start[offset] { return nil }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[(line.lowerBound + count)..<line.upperBound]),
+                                 as: UTF8.self)
+                return raw.trimmingCharacters(in: .whitespaces)
+            }
+            var lineStart = 0
+            for index in 0...bytes.count {
+                guard index == bytes.count || bytes[index] == UInt8(ascii: "\n") else { continue }
+                let line = lineStart..<index
+                lineStart = index + 1
+                if line.isEmpty { finish(); continue }
+                // Continuation lines (descriptions, conffiles) start with a space; only four fields matter.
+                switch bytes[line.lowerBound] {
+                case UInt8(ascii: "P"): if let found = value(line, after: "Package: ") { name = found }
+                case UInt8(ascii: "S"): if let found = value(line, after: "Status: ") { installed = found.hasSuffix(" installed") }
+                case UInt8(ascii: "V"): if let found = value(line, after: "Version: ") { version = found }
+                case UInt8(ascii: "A"): if let found = value(line, after: "Architecture: ") { architecture = found }
+                default: continue
+                }
+            }
         }
         finish()
         return packages
