@@ -81,9 +81,10 @@ public struct Prober: Sendable {
     private func probeCPU(_ machine: MachineRoot) -> MachineFacts.CPU {
         var cpu = machine.read("/proc/cpuinfo").map(CPUInfoParser.parse)
             ?? MachineFacts.CPU(model: nil, cores: nil, hasAVX: false, hasAVX2: false, hasFMA: false)
-        if cpu.cores == nil, machine.isHostRoot {
+        // On this machine the kernel's count wins: sandboxed kernels can list fewer processors in cpuinfo.
+        if machine.isHostRoot {
             let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-            cpu.cores = online > 0 ? online : nil
+            if online > 0 { cpu.cores = online }
         }
         return cpu
     }

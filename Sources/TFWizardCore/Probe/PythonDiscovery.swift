@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the Python 3 interpreters a user can reach: `python3` and `python3.N` in every PATH directory,
 /// pyenv's shims (resolved to the version they select, without running pyenv) and pyenv's installed
-/// versions. Two names for one binary count once (deduplicated by real path, first name on PATH wins).
+/// versions. Two names for one binary count once (deduplicated by real path, first name on PATH wins);
+/// a virtual environment on PATH counts apart from its base interpreter.
 struct PythonDiscovery: Sendable {
     struct Candidate: Equatable, Sendable {
         var path: String          // the name a user would type, as found
@@ -22,10 +23,13 @@ struct PythonDiscovery: Sendable {
 
     func candidates() -> [Candidate] {
         var found: [Candidate] = []
-        var seenRealPaths = Set<String>()
+        var seen = Set<String>()
         func add(path: String, executable: String) {
-            guard root.isExecutableFile(executable), let real = root.realPath(executable),
-                  seenRealPaths.insert(real).inserted else { return }
+            guard root.isExecutableFile(executable), let real = root.realPath(executable) else { return }
+            // A virtual environment's python links to its base interpreter but has its own packages:
+            // it counts as itself, and must not hide the base interpreter found later on PATH.
+            let key = (virtualEnvironment(of: executable).map { $0 + "|" } ?? "") + real
+            guard seen.insert(key).inserted else { return }
             found.append(Candidate(path: path, executable: executable, realPath: real,
                                    source: source(of: executable, realPath: real)))
         }
@@ -48,6 +52,12 @@ struct PythonDiscovery: Sendable {
             }
         }
         return found
+    }
+
+    /// The folder of the virtual environment whose bin/ holds `executable` (it has a pyvenv.cfg), if any.
+    func virtualEnvironment(of executable: String) -> String? {
+        let environment = ((executable as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        return root.exists(environment + "/pyvenv.cfg") ? environment : nil
     }
 
     /// `python3` first, then `python3.N` by N; nothing else (no python3-config, python3.12-dbg, ...).
@@ -95,6 +105,7 @@ struct PythonDiscovery: Sendable {
 
     private func source(of path: String, realPath: String) -> MachineFacts.PythonInterpreter.Source {
         if let pyenvRoot, path.hasPrefix(pyenvRoot + "/") || realPath.hasPrefix(pyenvRoot + "/") { return .pyenv }
+        if virtualEnvironment(of: path) != nil { return .other }
         let components = Set(realPath.split(separator: "/").map { $0.lowercased() })
         let condaNames: Set<String> = ["conda", "anaconda3", "miniconda3", "miniforge3", "mambaforge", "micromamba"]
         let prefix = ((realPath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent

@@ -19,7 +19,13 @@ final class RealMachineProbeTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: disk.path))
         XCTAssertGreaterThan(disk.freeBytes, 0)
         XCTAssertEqual(facts.privileges.isRoot, geteuid() == 0)
-        XCTAssertEqual(Set(facts.pythons.compactMap(\.realPath)).count, facts.pythons.count, "deduplicated by real path")
+        // Deduplicated by real path; a virtual environment counts apart from its base interpreter.
+        let keys = facts.pythons.map { python -> String in
+            let folder = ((python.path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            let isVenv = FileManager.default.fileExists(atPath: folder + "/pyvenv.cfg")
+            return (isVenv ? folder + "|" : "") + (python.realPath ?? python.path)
+        }
+        XCTAssertEqual(Set(keys).count, facts.pythons.count, "\(keys)")
         for python in facts.pythons {
             XCTAssertTrue(python.version.hasPrefix("3."), "\(python.path): \(python.version)")
         }

@@ -99,9 +99,13 @@ final class RecordedMachineProbeTests: XCTestCase {
                                        codename: "bookworm"))
         XCTAssertTrue(facts.os.isDebianFamily)
         XCTAssertEqual(facts.glibcVersion, "2.36")
-        XCTAssertEqual(facts.pythons.map(\.path), ["/usr/bin/python3"], "python3.9 fails to start and is left out")
+        XCTAssertEqual(facts.pythons.map(\.path), ["/home/user/tf-venv/bin/python3", "/usr/bin/python3"],
+                       "a venv counts apart from its base interpreter; python3.9 fails to start and is left out")
+        XCTAssertEqual(facts.pythons.map(\.realPath), ["/usr/bin/python3.11", "/usr/bin/python3.11"],
+                       "the venv's absolute link resolves inside the recorded root")
+        XCTAssertEqual(facts.pythons.map(\.source), [.other, .system])
+        XCTAssertEqual(facts.pythons.map(\.externallyManaged), [false, true], "PEP 668 does not apply inside a venv")
         XCTAssertTrue(machine.runner.calls.contains(["/usr/local/bin/python3.9", "-c", FakeCommandRunner.pythonScriptPlaceholder]))
-        XCTAssertEqual(facts.pythons.first?.externallyManaged, true)
         XCTAssertEqual(facts.privileges, .init(isRoot: false, sudo: .absent))
         XCTAssertFalse(facts.privileges.canBecomeRoot)
         XCTAssertEqual(facts.disk?.path, "/", "/opt/tf/venv does not exist in the tree")
