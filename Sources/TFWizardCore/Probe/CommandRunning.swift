@@ -30,3 +30,13 @@ public protocol CommandRunning: Sendable {
     /// process group is killed and the result has `timedOut` set.
     func run(_ argv: [String], timeout: Double, environment: [String: String]?) -> CommandResult
 }
+
+/// Runs nothing: for probing a recorded root (`tfwizard probe --root DIR`), whose programs must not be
+/// answered by this machine's. Facts that need a command (Python interpreters, sudo, nvidia-smi) come
+/// out absent instead of wrong.
+public struct NoCommandRunner: CommandRunning {
+    public init() {}
+    public func run(_ argv: [String], timeout: Double, environment: [String: String]?) -> CommandResult {
+        .notLaunched("\(argv.first ?? ""): commands are not run when probing another root")
+    }
+}

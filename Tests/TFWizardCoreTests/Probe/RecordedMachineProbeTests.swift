@@ -132,3 +132,18 @@ final class RecordedMachineProbeTests: XCTestCase {
         XCTAssertTrue(script.contains("EXTERNALLY-MANAGED"))
     }
 }
+
+final class NoCommandRunnerProbeTests: XCTestCase {
+    /// `tfwizard probe --root DIR`: files are read, nothing of this machine answers for the recorded one.
+    func testRecordedRootWithoutCommands() throws {
+        let machine = try RecordedMachine("ubuntu-24.04")
+        let facts = Prober(root: machine.rootPath, runner: NoCommandRunner(), environment: machine.recording.environment,
+                           venvTarget: nil, effectiveUserID: 1000).probe()
+        XCTAssertEqual(facts.os.versionID, "24.04")
+        XCTAssertEqual(facts.pythons, [])
+        XCTAssertEqual(facts.gpu.driverVersion, "580.159.04", "from /proc/driver/nvidia/version")
+        XCTAssertEqual(facts.gpu.devices.map(\.pciDeviceID), ["0x2335"])
+        XCTAssertNil(facts.gpu.devices.first?.name)
+        XCTAssertEqual(facts.privileges.sudo, .needsPassword, "sudo -n could not be asked")
+    }
+}
