@@ -43,7 +43,8 @@ enum MachineProbe {
     static func run(root: String?, venv: String) -> MachineFacts {
         let environment = ProcessInfo.processInfo.environment
         let target = PathExpansion.expandTilde(venv, home: PathExpansion.home)
-        return Prober(root: root ?? "/", runner: SystemCommandRunner(), environment: environment,
-                      venvTarget: target).probe()
+        // A recorded machine's tree must not be answered by this machine's programs.
+        let runner: CommandRunning = root == nil ? SystemCommandRunner() : NoCommandRunner()
+        return Prober(root: root ?? "/", runner: runner, environment: environment, venvTarget: target).probe()
     }
 }

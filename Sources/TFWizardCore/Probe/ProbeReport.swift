@@ -94,6 +94,12 @@ public enum ProbeReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The report without its title line, for the wizard's welcome screen.
+    public static func summaryLines(_ facts: MachineFacts, strings: Strings) -> [String] {
+        Array(text(facts, strings: strings).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst().map(String.init).filter { !$0.isEmpty })
+    }
+
     /// 1 decimal in GiB above 1 GiB, MiB below: enough to judge a 2.1 GB venv.
     static func byteCount(_ bytes: Int64) -> String {
         let gib = Double(bytes) / 1_073_741_824
