@@ -207,35 +207,49 @@ public final class Diagnoser {
     }
 
     /// A segment (text up to `\n` or `\r`) ended: check its hits. `tailOnly` means the whole segment is in `carry`.
+    /// The line is decoded only when a regex must run, a new match is recorded or an error line is kept.
     private func endSegment(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tailOnly: Bool) {
         defer {
-            carry.removeAll(keepingCapacity: carry.capacity <= Diagnoser.maxKeptLineLength)
+            if !carry.isEmpty { carry.removeAll(keepingCapacity: carry.capacity <= Diagnoser.maxKeptLineLength) }
             segmentSerial += 1
         }
         if start < end { sawBytesOnLine = true }
         guard !segmentHits.isEmpty else { return }
         defer { segmentHits.removeAll(keepingCapacity: true) }
-        if !tailOnly { keepInCarry(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
-        let text = String(decoding: carry, as: UTF8.self)
+        var decoded: String?
+        func text() -> String {
+            if let decoded { return decoded }
+            let result: String
+            if tailOnly || !carry.isEmpty {
+                if !tailOnly { keepInCarry(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+                result = String(decoding: carry, as: UTF8.self)
+            } else {
+                let kept = min(end, start + Diagnoser.maxKeptLineLength)
+                result = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<kept]), as: UTF8.self)
+            }
+            decoded = result
+            return result
+        }
         var matchedSomething = false
         var looksLikeError = false
         for literal in segmentHits {
             if errorWordLiterals.contains(literal) { looksLikeError = true }
             for check in checksByLiteral[Int(literal)] {
                 if let regex = check.regex {
-                    let range = NSRange(text.startIndex..., in: text)
-                    if regex.firstMatch(in: text, options: [], range: range) == nil { continue }
+                    let line = text()
+                    let range = NSRange(line.startIndex..., in: line)
+                    if regex.firstMatch(in: line, options: [], range: range) == nil { continue }
                 }
                 matchedSomething = true
                 if firstMatches[check.entryIndex] == nil {
                     let entry = catalog.entries[check.entryIndex]
                     firstMatches[check.entryIndex] = Match(id: entry.id, severity: entry.severity, title: entry.title,
-                                                           lineNumber: lineNumber, text: Diagnoser.displayText(text))
+                                                           lineNumber: lineNumber, text: Diagnoser.displayText(text()))
                 }
             }
         }
         if looksLikeError && !matchedSomething {
-            let display = Diagnoser.displayText(text)
+            let display = Diagnoser.displayText(text())
             if !display.isEmpty {
                 if recentErrorLines.count == Diagnoser.rememberedErrorLines { recentErrorLines.removeFirst() }
                 recentErrorLines.append(display)
