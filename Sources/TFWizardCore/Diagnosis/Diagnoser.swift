@@ -161,21 +161,23 @@ public final class Diagnoser {
 
     private func scan(_ buffer: UnsafeBufferPointer<UInt8>) {
         let count = buffer.count
-        var current = state
+        let classCount = automaton.classCount
+        var row = Int(state) &* classCount
         var segmentStart = 0
-        automaton.table.withUnsafeBufferPointer { table in
-            automaton.flags.withUnsafeBufferPointer { flags in
+        automaton.packed.withUnsafeBufferPointer { packed in
+            automaton.classOf.withUnsafeBufferPointer { classOf in
                 var index = 0
                 while index < count {
-                    current = table[Int(current) &* 256 &+ Int(buffer[index])]
-                    let flag = flags[Int(current)]
+                    let next = Int(packed[row &+ Int(classOf[Int(buffer[index])])])
+                    row = next &>> 2
+                    let flag = Int32(truncatingIfNeeded: next & 3)
                     if flag != 0 {
                         if flag == LiteralAutomaton.flagBoundary {
                             endSegment(buffer, from: segmentStart, to: index, tailOnly: false)
                             if buffer[index] == 10 { lineNumber += 1; sawBytesOnLine = false }
                             segmentStart = index + 1
                         } else {
-                            recordHits(at: current)
+                            recordHits(at: Int32(row / classCount))
                         }
                     }
                     index += 1
@@ -186,7 +188,7 @@ public final class Diagnoser {
             sawBytesOnLine = true
             keepInCarry(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count]))
         }
-        state = current
+        state = Int32(row / classCount)
     }
 
     private func recordHits(at automatonState: Int32) {
