@@ -21,6 +21,35 @@ final class DiagnosisBenchTests: XCTestCase {
         XCTAssertGreaterThan(diagnosis.linesRead, 0)
     }
 
+    /// Always runs: an 8 MB log fed in 64 KiB chunks; prints the throughput (a debug build is far slower
+    /// than release) and checks that the result does not depend on where chunks split.
+    func testThroughputOnGeneratedLog() throws {
+        let catalog = try ErrorCatalog.builtIn()
+        var block = ""
+        for index in 0..<200 {
+            block += "Collecting package-\(index) (from tensorflow)\n"
+            block += "\r   \u{1B}[32m━━━━━━━━━━━━\u{1B}[0m 12.3/615.0 MB 48.2 MB/s eta 0:00:05\n"
+            block += "2026-11-26 I tensorflow/core/util/port.cc:153] oneDNN custom operations are on.\n"
+        }
+        let bytes = Array((String(repeating: block, count: 8 * 1024 * 1024 / block.utf8.count)
+            + "error: externally-managed-environment\n").utf8)
+        let diagnoser = Diagnoser(catalog: catalog)
+        let start = Date()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + 65536)
+            bytes[offset..<end].withUnsafeBufferPointer { diagnoser.feed($0) }
+            offset = end
+        }
+        let diagnosis = diagnoser.finish()
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "DOCTOR_THROUGHPUT %.1f MB/s (%d bytes in %.3f s)",
+                     Double(bytes.count) / 1_048_576 / seconds, bytes.count, seconds))
+        XCTAssertEqual(diagnosis.fatalCause?.id, "pep668")
+        XCTAssertEqual(diagnosis.matches.map(\.id), ["pep668", "cpu-instructions"])
+        XCTAssertEqual(Diagnoser(catalog: catalog).diagnose(text: String(decoding: bytes, as: UTF8.self)), diagnosis)
+    }
+
     /// Each pattern as an ERE: its regex, or its literal with ERE metacharacters escaped.
     static func grepPatterns(_ catalog: ErrorCatalog) -> String {
         var lines: [String] = []
