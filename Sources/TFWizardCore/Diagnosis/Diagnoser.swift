@@ -43,7 +43,8 @@ public final class Diagnoser {
     private var filtered: [UInt8] = []
     private var firstMatches: [Int: Match] = [:]
     private var recentErrorLines: [String] = []
-    private var sawBytesOnLine = false
+    private var sawAnyByte = false
+    private var lastByteWasNewline = false
     private var finished: Diagnosis?
 
     public init(catalog: ErrorCatalog) {
@@ -97,7 +98,7 @@ public final class Diagnoser {
         if !carry.isEmpty || !segmentHits.isEmpty {
             endSegment(UnsafeBufferPointer(start: nil, count: 0), from: 0, to: 0, tailOnly: true)
         }
-        let linesRead = sawBytesOnLine ? lineNumber : lineNumber - 1
+        let linesRead = !sawAnyByte || lastByteWasNewline ? lineNumber - 1 : lineNumber
         let ranked = firstMatches.map { (entryIndex: $0.key, match: $0.value) }.sorted { left, right in
             if left.match.severity != right.match.severity { return left.match.severity < right.match.severity }
             if left.match.severity == .fatal {
@@ -161,9 +162,13 @@ public final class Diagnoser {
 
     private func scan(_ buffer: UnsafeBufferPointer<UInt8>) {
         let count = buffer.count
+        guard count > 0 else { return }
         let classCount = automaton.classCount
         var row = Int(state) &* classCount
         var segmentStart = 0
+        var line = lineNumber
+        // Only segments with hits (or a head kept from the previous chunk) need any work at their end.
+        var segmentNeedsWork = !segmentHits.isEmpty || !carry.isEmpty
         automaton.packed.withUnsafeBufferPointer { packed in
             automaton.classOf.withUnsafeBufferPointer { classOf in
                 var index = 0
@@ -173,19 +178,26 @@ public final class Diagnoser {
                     let flag = Int32(truncatingIfNeeded: next & 3)
                     if flag != 0 {
                         if flag == LiteralAutomaton.flagBoundary {
-                            endSegment(buffer, from: segmentStart, to: index, tailOnly: false)
-                            if buffer[index] == 10 { lineNumber += 1; sawBytesOnLine = false }
-                            segmentStart = index + 1
+                            if segmentNeedsWork {
+                                lineNumber = line
+                                endSegment(buffer, from: segmentStart, to: index, tailOnly: false)
+                                segmentNeedsWork = false
+                            }
+                            if buffer[index] == 10 { line &+= 1 }
+                            segmentStart = index &+ 1
                         } else {
                             recordHits(at: Int32(row / classCount))
+                            segmentNeedsWork = true
                         }
                     }
-                    index += 1
+                    index &+= 1
                 }
             }
         }
+        lineNumber = line
+        lastByteWasNewline = buffer[count - 1] == 10
+        sawAnyByte = true
         if segmentStart < count {
-            sawBytesOnLine = true
             keepInCarry(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count]))
         }
         state = Int32(row / classCount)
@@ -215,7 +227,6 @@ public final class Diagnoser {
             if !carry.isEmpty { carry.removeAll(keepingCapacity: carry.capacity <= Diagnoser.maxKeptLineLength) }
             segmentSerial += 1
         }
-        if start < end { sawBytesOnLine = true }
         guard !segmentHits.isEmpty else { return }
         defer { segmentHits.removeAll(keepingCapacity: true) }
         var decoded: String?
