@@ -40,6 +40,24 @@ final class DiagnosisCorpusTests: XCTestCase {
         }
     }
 
+    func testEveryCatalogEntryIsSeenInTheCorpus() throws {
+        let catalog = try ErrorCatalog.builtIn()
+        let rows = try Self.index()
+        let expectedCauses = Set(rows.map(\.expected))
+        var harmlessSeen = Set<String>()
+        for row in rows where row.expected.isEmpty {
+            let text = try String(contentsOf: Self.logsDirectory.appendingPathComponent(row.file), encoding: .utf8)
+            harmlessSeen.formUnion(Diagnoser(catalog: catalog).diagnose(text: text).matches.map(\.id))
+        }
+        for entry in catalog.entries {
+            if entry.severity == .fatal {
+                XCTAssertTrue(expectedCauses.contains(entry.id), "no corpus log for \(entry.id)")
+            } else {
+                XCTAssertTrue(harmlessSeen.contains(entry.id), "no harmless log shows \(entry.id)")
+            }
+        }
+    }
+
     func testEveryIndexedFileExistsAndHasASource() throws {
         let rows = try Self.index()
         let listed = Set(rows.map(\.file))
