@@ -1,0 +1,297 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Matches a log against the error catalog in one streaming pass.
+///
+/// Every byte goes through one Aho-Corasick automaton holding the literal of every pattern (plus a few
+/// generic words that make a line look like an error); only lines that contain a literal are decoded and,
+/// where the pattern has one, checked with its regular expression. Memory stays bounded: a line is kept
+/// up to `maxKeptLineLength` bytes, and only the first match per catalog entry and the last few
+/// error-looking lines are remembered.
+public final class Diagnoser {
+    public static let maxKeptLineLength = 16 * 1024
+    public static let rememberedErrorLines = 8
+    public static let maxDisplayLength = 400
+
+    /// Words that make an otherwise unknown line look like an error.
+    static let errorWords = [
+        "error", "traceback (most recent call last)", "exception", "failed", "fatal", "cannot ", "could not ",
+        "unable to", "permission denied", "not found", "illegal instruction", "segmentation fault", "killed",
+        "core dumped", "no such file",
+    ]
+
+    private struct PatternCheck {
+        let entryIndex: Int
+        let regex: NSRegularExpression?
+    }
+
+    public let catalog: ErrorCatalog
+    private let automaton: LiteralAutomaton
+    /// Literal id -> the patterns it stands for (empty for the error words).
+    private let checksByLiteral: [[PatternCheck]]
+    private let errorWordLiterals: Set<Int32>
+
+    private var state: Int32 = LiteralAutomaton.rootState
+    private var lineNumber = 1
+    private var carry: [UInt8] = []
+    private var segmentHits: [Int32] = []
+    private var hitStamp: [Int]
+    private var segmentSerial = 1
+    private var escapeFilter = EscapeFilter()
+    private var filtered: [UInt8] = []
+    private var firstMatches: [Int: Match] = [:]
+    private var recentErrorLines: [String] = []
+    private var sawAnyByte = false
+    private var lastByteWasNewline = false
+    private var finished: Diagnosis?
+
+    public init(catalog: ErrorCatalog) {
+        self.catalog = catalog
+        var literalIDs: [String: Int] = [:]
+        var literals: [[UInt8]] = []
+        var checks: [[PatternCheck]] = []
+        func literalID(_ text: String) -> Int {
+            let key = text.lowercased()
+            if let id = literalIDs[key] { return id }
+            let id = literals.count
+            literalIDs[key] = id
+            literals.append(Array(text.utf8).filter { $0 != 10 && $0 != 13 })
+            checks.append([])
+            return id
+        }
+        for (entryIndex, entry) in catalog.entries.enumerated() {
+            for pattern in entry.patterns {
+                let regex = pattern.regex.flatMap {
+                    try? NSRegularExpression(pattern: $0, options: pattern.ignoreCase ? [.caseInsensitive] : [])
+                }
+                checks[literalID(pattern.literal)].append(PatternCheck(entryIndex: entryIndex, regex: regex))
+            }
+        }
+        var errorWords = Set<Int32>()
+        for word in Diagnoser.errorWords { errorWords.insert(Int32(literalID(word))) }
+        automaton = LiteralAutomaton(literals: literals)
+        checksByLiteral = checks
+        errorWordLiterals = errorWords
+        hitStamp = [Int](repeating: 0, count: literals.count)
+    }
+
+    /// Feeds the next bytes of the log, in any chunking.
+    public func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { feed($0) }
+    }
+
+    public func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard finished == nil, let base = buffer.baseAddress, buffer.count > 0 else { return }
+        if escapeFilter.isInText && memchr(base, 0x1B, buffer.count) == nil {
+            scan(buffer)
+        } else {
+            escapeFilter.filter(buffer, into: &filtered)
+            filtered.withUnsafeBufferPointer { scan($0) }
+        }
+    }
+
+    /// Ends the input and ranks what was found. Calling it again returns the same result.
+    public func finish() -> Diagnosis {
+        if let finished { return finished }
+        if !carry.isEmpty || !segmentHits.isEmpty {
+            endSegment(UnsafeBufferPointer(start: nil, count: 0), from: 0, to: 0, tailOnly: true)
+        }
+        let linesRead = !sawAnyByte || lastByteWasNewline ? lineNumber - 1 : lineNumber
+        let ranked = firstMatches.map { (entryIndex: $0.key, match: $0.value) }.sorted { left, right in
+            if left.match.severity != right.match.severity { return left.match.severity < right.match.severity }
+            if left.match.severity == .fatal {
+                let leftPriority = catalog.entries[left.entryIndex].priority
+                let rightPriority = catalog.entries[right.entryIndex].priority
+                if leftPriority != rightPriority { return leftPriority > rightPriority }
+            }
+            if left.match.lineNumber != right.match.lineNumber { return left.match.lineNumber < right.match.lineNumber }
+            return left.match.id < right.match.id
+        }.map(\.match)
+        let cause = ranked.first { $0.severity == .fatal }
+        let result = Diagnosis(matches: ranked, fatalCause: cause,
+                               lastErrorLines: cause == nil ? recentErrorLines : [], linesRead: linesRead)
+        finished = result
+        return result
+    }
+
+    /// Reads all of `text` and finishes.
+    public func diagnose(text: String) -> Diagnosis {
+        feed(Array(text.utf8))
+        return finish()
+    }
+
+    /// Reads `fileDescriptor` to its end (it is not closed) and finishes.
+    public func diagnose(fileDescriptor: Int32) throws -> Diagnosis {
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fileDescriptor, buffer, size)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DoctorInputError.unreadable(path: "fd \(fileDescriptor)", reason: String(cString: strerror(errno)))
+            }
+            feed(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+        return finish()
+    }
+
+    /// Reads the file at `path` (`-` is standard input) and finishes.
+    public func diagnose(path: String) throws -> Diagnosis {
+        if path == "-" { return try diagnose(fileDescriptor: STDIN_FILENO) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DoctorInputError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw DoctorInputError.unreadable(path: path, reason: String(cString: strerror(EISDIR)))
+        }
+        do {
+            return try diagnose(fileDescriptor: descriptor)
+        } catch DoctorInputError.unreadable(_, let reason) {
+            throw DoctorInputError.unreadable(path: path, reason: reason)
+        }
+    }
+
+    // MARK: - Scanning
+
+    private func scan(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let count = buffer.count
+        guard count > 0 else { return }
+        let classCount = automaton.classCount
+        var row = Int(state) &* classCount
+        var segmentStart = 0
+        var line = lineNumber
+        // Only segments with hits (or a head kept from the previous chunk) need any work at their end.
+        var segmentNeedsWork = !segmentHits.isEmpty || !carry.isEmpty
+        automaton.packed.withUnsafeBufferPointer { packed in
+            automaton.classOf.withUnsafeBufferPointer { classOf in
+                var index = 0
+                while index < count {
+                    let next = Int(packed[row &+ Int(classOf[Int(buffer[index])])])
+                    row = next &>> 2
+                    let flag = Int32(truncatingIfNeeded: next & 3)
+                    if flag != 0 {
+                        if flag == LiteralAutomaton.flagBoundary {
+                            if segmentNeedsWork {
+                                lineNumber = line
+                                endSegment(buffer, from: segmentStart, to: index, tailOnly: false)
+                                segmentNeedsWork = false
+                            }
+                            if buffer[index] == 10 { line &+= 1 }
+                            segmentStart = index &+ 1
+                        } else {
+                            recordHits(at: Int32(row / classCount))
+                            segmentNeedsWork = true
+                        }
+                    }
+                    index &+= 1
+                }
+            }
+        }
+        lineNumber = line
+        lastByteWasNewline = buffer[count - 1] == 10
+        sawAnyByte = true
+        if segmentStart < count {
+            keepInCarry(UnsafeBufferPointer(rebasing: buffer[segmentStart..<count]))
+        }
+        state = Int32(row / classCount)
+    }
+
+    private func recordHits(at automatonState: Int32) {
+        let start = Int(automaton.outputStart[Int(automatonState)])
+        let end = Int(automaton.outputStart[Int(automatonState) + 1])
+        for position in start..<end {
+            let literal = automaton.outputs[position]
+            if hitStamp[Int(literal)] != segmentSerial {
+                hitStamp[Int(literal)] = segmentSerial
+                segmentHits.append(literal)
+            }
+        }
+    }
+
+    private func keepInCarry(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let room = Diagnoser.maxKeptLineLength - carry.count
+        if room > 0 { carry.append(contentsOf: bytes.prefix(room)) }
+    }
+
+    /// A segment (text up to `\n` or `\r`) ended: check its hits. `tailOnly` means the whole segment is in `carry`.
+    /// The line is decoded only when a regex must run, a new match is recorded or an error line is kept.
+    private func endSegment(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, tailOnly: Bool) {
+        defer {
+            if !carry.isEmpty { carry.removeAll(keepingCapacity: carry.capacity <= Diagnoser.maxKeptLineLength) }
+            segmentSerial += 1
+        }
+        guard !segmentHits.isEmpty else { return }
+        defer { segmentHits.removeAll(keepingCapacity: true) }
+        var decoded: String?
+        func text() -> String {
+            if let decoded { return decoded }
+            let result: String
+            if tailOnly || !carry.isEmpty {
+                if !tailOnly { keepInCarry(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+                result = String(decoding: carry, as: UTF8.self)
+            } else {
+                let kept = min(end, start + Diagnoser.maxKeptLineLength)
+                result = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<kept]), as: UTF8.self)
+            }
+            decoded = result
+            return result
+        }
+        var matchedSomething = false
+        var looksLikeError = false
+        for literal in segmentHits {
+            if errorWordLiterals.contains(literal) { looksLikeError = true }
+            for check in checksByLiteral[Int(literal)] {
+                if let regex = check.regex {
+                    let line = text()
+                    let range = NSRange(line.startIndex..., in: line)
+                    if regex.firstMatch(in: line, options: [], range: range) == nil { continue }
+                }
+                matchedSomething = true
+                if firstMatches[check.entryIndex] == nil {
+                    let entry = catalog.entries[check.entryIndex]
+                    firstMatches[check.entryIndex] = Match(id: entry.id, severity: entry.severity, title: entry.title,
+                                                           lineNumber: lineNumber, text: Diagnoser.displayText(text()))
+                }
+            }
+        }
+        if looksLikeError && !matchedSomething {
+            let display = Diagnoser.displayText(text())
+            if !display.isEmpty {
+                if recentErrorLines.count == Diagnoser.rememberedErrorLines { recentErrorLines.removeFirst() }
+                recentErrorLines.append(display)
+            }
+        }
+    }
+
+    /// A line made safe to print: control characters dropped, whitespace trimmed, length limited.
+    static func displayText(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" { scalars.append(" ") }
+            else if scalar.value >= 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value) { scalars.append(scalar) }
+            if scalars.count > maxDisplayLength { break }
+        }
+        var result = String(scalars).trimmingCharacters(in: .whitespaces)
+        if result.unicodeScalars.count > maxDisplayLength {
+            result = String(String.UnicodeScalarView(result.unicodeScalars.prefix(maxDisplayLength))) + "…"
+        }
+        return result
+    }
+}
+
+/// The log could not be read (exit code 2).
+public enum DoctorInputError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What `tfwizard doctor` prints, and its exit status.
+public enum DoctorOutput {
+    /// 0: no failure cause found; 1: a fatal cause found; 2: the input could not be read.
+    public static let exitNoFailure: Int32 = 0
+    public static let exitFailureFound: Int32 = 1
+    public static let exitUnreadable: Int32 = 2
+
+    public static func exitCode(for diagnosis: Diagnosis) -> Int32 {
+        diagnosis.fatalCause == nil ? exitNoFailure : exitFailureFound
+    }
+
+    /// `{"matches":[{"id","severity","title","line","text"}],"last_error_lines":[...]}`, most likely cause first.
+    public static func json(_ diagnosis: Diagnosis) -> String {
+        let matches = diagnosis.matches.map { match in
+            "{\"id\":\(quoted(match.id)),\"severity\":\(quoted(match.severity.rawValue)),\"title\":\(quoted(match.title)),"
+                + "\"line\":\(match.lineNumber),\"text\":\(quoted(match.text))}"
+        }
+        let lines = diagnosis.lastErrorLines.map(quoted)
+        return "{\"matches\":[\(matches.joined(separator: ","))],\"last_error_lines\":[\(lines.joined(separator: ","))]}"
+    }
+
+    /// The report for people: the cause with its explanation and fix, other findings, harmless lines.
+    public static func text(_ diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings,
+                            user: String = ProcessInfo.processInfo.environment["USER"] ?? "$USER") -> String {
+        var out: [String] = []
+        if let cause = diagnosis.fatalCause, let entry = catalog[cause.id] {
+            out.append(strings.text("diagnosis.cause", ["title": entry.title, "id": entry.id]))
+            out.append("  " + strings.text("diagnosis.line", ["line": String(cause.lineNumber), "text": cause.text]))
+            out.append("  " + strings.text("diagnosis.why", ["text": entry.explanation]))
+            out.append("  " + strings.text("diagnosis.fix", ["text": entry.fix]))
+            for command in entry.commands {
+                let rendered = command.map { shellQuoted($0.replacingOccurrences(of: "{user}", with: user)) }.joined(separator: " ")
+                out.append("    $ " + rendered)
+            }
+            if entry.autoFix { out.append("  " + strings["diagnosis.auto_fix"]) }
+            if !entry.references.isEmpty {
+                out.append("  " + strings.text("diagnosis.references", ["list": entry.references.joined(separator: " ")]))
+            }
+            let others = diagnosis.matches.filter { $0.severity == .fatal && $0.id != cause.id }
+            if !others.isEmpty {
+                out.append("")
+                out.append(strings["diagnosis.also_seen"])
+                for match in others {
+                    out.append("  " + strings.text("diagnosis.item", ["title": match.title, "id": match.id,
+                                                                      "line": String(match.lineNumber)]))
+                }
+            }
+        } else if !diagnosis.lastErrorLines.isEmpty {
+            out.append(strings["diagnosis.unknown"])
+            for line in diagnosis.lastErrorLines { out.append("  " + line) }
+        } else {
+            out.append(strings.text("diagnosis.clean", ["lines": String(diagnosis.linesRead)]))
+        }
+        let harmless = diagnosis.matches.filter { $0.severity == .info }
+        if !harmless.isEmpty {
+            out.append("")
+            out.append(strings["diagnosis.harmless"])
+            for match in harmless {
+                out.append("  " + strings.text("diagnosis.item", ["title": match.title, "id": match.id,
+                                                                  "line": String(match.lineNumber)]))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Diagnoses `path` (`-` for standard input) and renders it: what the command line prints and exits with.
+    public static func run(path: String, json wantsJSON: Bool, strings: Strings) -> (output: String, exitCode: Int32) {
+        do {
+            let catalog = try ErrorCatalog.builtIn()
+            let diagnosis = try Diagnoser(catalog: catalog).diagnose(path: path)
+            let output = wantsJSON ? json(diagnosis) + "\n" : text(diagnosis, catalog: catalog, strings: strings)
+            return (output, exitCode(for: diagnosis))
+        } catch let DoctorInputError.unreadable(file, reason) {
+            return (strings.text("diagnosis.unreadable", ["file": file, "reason": reason]) + "\n", exitUnreadable)
+        } catch {
+            return (String(describing: error) + "\n", exitUnreadable)
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@~%")
+        if !word.isEmpty && word.unicodeScalars.allSatisfy({ safe.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
