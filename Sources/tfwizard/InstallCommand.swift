@@ -22,19 +22,16 @@ struct InstallCommand: ParsableCommand {
         let plan = prepared.plan
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw CommandFailure.badInput(strings["headless.needs-yes"]) }
-            print(strings["headless.plan-header"])
-            print(PlanFormatter.text(plan, strings: strings), terminator: "")
-            print(strings["headless.confirm"], terminator: "")
-            fflush(stdout)
+            say(strings["headless.plan-header"] + "\n")
+            say(PlanFormatter.text(plan, strings: strings))
+            say(strings["headless.confirm"])
             guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
-                print(strings["headless.declined"])
+                say(strings["headless.declined"] + "\n")
                 return
             }
         }
         let session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: common.logDirectory)
-        let printer = HeadlessInstall(plan: plan, strings: strings, write: { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }, diagnose: { output in
+        let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
             Troubleshooter.summaryLines(for: output, strings: strings)
         })
         let engine = session.makeEngine(for: plan, sink: printer.sink)
@@ -45,16 +42,21 @@ struct InstallCommand: ParsableCommand {
         let result = printer.run(engine: engine)
         signals.stop()
         let logPath = try? session.finish()
-        if let logPath { print(strings.text("headless.log-written", ["path": logPath])) }
+        if let logPath { say(strings.text("headless.log-written", ["path": logPath]) + "\n") }
         switch result {
         case .succeeded:
-            print(strings["headless.succeeded"])
+            say(strings["headless.succeeded"] + "\n")
         case .failed:
-            print(strings["headless.install-failed"])
+            say(strings["headless.install-failed"] + "\n")
             throw ExitCode(1)
         case .cancelled:
-            print(strings["headless.install-cancelled"])
+            say(strings["headless.install-cancelled"] + "\n")
             throw ExitCode(session.interruptedBy.map { 128 + $0 } ?? 130)
         }
     }
+}
+
+/// Unbuffered, so lines from the engine's events and from the command itself never swap places.
+private func say(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }

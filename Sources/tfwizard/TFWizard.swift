@@ -7,6 +7,19 @@ struct TFWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tfwizard",
         abstract: "Installs TensorFlow (CPU or GPU) on Ubuntu and Debian, step by step, in the terminal.",
+        discussion: """
+            Without a subcommand, the interactive wizard runs (it needs a terminal). An answer file for \
+            `plan` and `install` (the wizard writes one at the end of every run):
+
+              device: cpu            # cpu | gpu
+              method: venv           # venv | system-pip | docker | conda | source
+              python: "3.12"         # a version or an interpreter path
+              package: tensorflow    # tensorflow | tensorflow-cpu | tf-nightly
+              version: latest        # or e.g. "2.21.0"
+              venv: ~/tensorflow/venv
+
+            Exit status: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
+            """,
         version: TFWizardVersion.current,
         subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, DoctorCommand.self],
         defaultSubcommand: WizardCommand.self

@@ -39,7 +39,7 @@ public final class Diagnoser {
     private var segmentHits: [Int32] = []
     private var hitStamp: [Int]
     private var segmentSerial = 1
-    private var escapeFilter = EscapeFilter()
+    private var escapeFilter = DiagnosisEscapeStripper()
     private var filtered: [UInt8] = []
     private var firstMatches: [Int: Match] = [:]
     private var recentErrorLines: [String] = []

@@ -29,17 +29,17 @@ public enum ValidationSummary {
     public static func lines(_ report: ValidationReport, strings: Strings) -> [String] {
         var lines: [String] = []
         if let version = report.tensorflowVersion {
-            lines.append(strings.text("validation.version", ["version": version]))
+            lines.append(strings.text("summary.validation.version", ["version": version]))
         }
         if let sum = report.reduceSum {
-            lines.append(strings.text("validation.sum", ["sum": sum]))
+            lines.append(strings.text("summary.validation.sum", ["sum": sum]))
         }
-        let gpus = report.gpuDevices.isEmpty ? strings.text("validation.no-gpu") : report.gpuDevices.joined(separator: ", ")
-        lines.append(strings.text("validation.gpus", ["gpus": gpus]))
+        let gpus = report.gpuDevices.isEmpty ? strings.text("summary.validation.no-gpu") : report.gpuDevices.joined(separator: ", ")
+        lines.append(strings.text("summary.validation.gpus", ["gpus": gpus]))
         if report.passed {
-            lines.append(strings.text("validation.passed"))
+            lines.append(strings.text("summary.validation.passed"))
         } else {
-            lines.append(strings.text("validation.failed", ["problem": report.problem ?? "?"]))
+            lines.append(strings.text("summary.validation.failed", ["problem": report.problem ?? "?"]))
         }
         return lines
     }

@@ -10,7 +10,7 @@ public enum ValidationProgram {
     /// Reads the program's output. `expectGPU`: a GPU install that sees no GPU has failed.
     public static func report(from output: String, exitCode: Int32?, expectGPU: Bool) -> ValidationReport {
         var version: String?, sum: String?, gpus: [String] = [], sawOK = false, importError: String?
-        for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline }) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if let value = line.value(after: "TFWIZARD_VERSION=") { version = value }
             else if let value = line.value(after: "TFWIZARD_REDUCE_SUM=") { sum = value }

@@ -4,7 +4,7 @@ import Glibc
 
 /// Removes terminal escape sequences (CSI, OSC, charset selection, two-byte escapes) from a byte stream,
 /// keeping its state across chunks. A line end always ends a sequence, so a broken one never eats lines.
-struct EscapeFilter: Sendable {
+struct DiagnosisEscapeStripper: Sendable {
     private enum State { case text, escape, csi, osc, oscEscape, charset }
     private var state = State.text
 
