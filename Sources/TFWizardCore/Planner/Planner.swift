@@ -58,12 +58,16 @@ public enum Planner {
         return .available
     }
 
-    /// The interpreter chosen when the answers name none: the newest one the release supports,
-    /// preferring one that can already create a venv, then the system's own.
+    /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs
+    /// (the first on PATH) when the release supports it and it can create a venv; otherwise the newest
+    /// one the release supports, preferring one that can already create a venv, then the system's own.
     public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {
-        facts.pythons
-            .filter { interpreterProblem($0, release: release) == nil }
-            .max { preference($0) < preference($1) }
+        let supported = facts.pythons.filter { interpreterProblem($0, release: release) == nil }
+        if let own = facts.pythons.first(where: { $0.path.hasSuffix("/python3") }),
+           own.canCreateVenv, supported.contains(own) {
+            return own
+        }
+        return supported.max { preference($0) < preference($1) }
     }
 
     static func preference(_ python: MachineFacts.PythonInterpreter) -> PythonPreference {

@@ -94,10 +94,49 @@ public enum ProbeReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The report without its title line, for the wizard's welcome screen.
+    /// What the welcome screen shows: one short line per fact (the full report is in the session log).
     public static func summaryLines(_ facts: MachineFacts, strings: Strings) -> [String] {
-        Array(text(facts, strings: strings).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropFirst().map(String.init).filter { !$0.isEmpty })
+        let yes = strings["probe.yes"], no = strings["probe.no"]
+        var lines: [String] = []
+        let system = facts.os.prettyName ?? facts.os.versionID.map { "\(facts.os.id) \($0)" } ?? facts.os.id
+        lines.append(strings.text("probe.summary.system", ["name": system, "arch": facts.architecture,
+                                                            "glibc": facts.glibcVersion ?? "?"]))
+        lines.append(strings.text("probe.summary.cpu", ["model": facts.cpu.model ?? "?",
+                                                         "cores": facts.cpu.cores.map(String.init) ?? "?",
+                                                         "avx": facts.cpu.hasAVX ? yes : no,
+                                                         "avx2": facts.cpu.hasAVX2 ? yes : no]))
+        if !facts.cpu.hasAVX && facts.architecture == "x86_64" { lines.append(strings["probe.cpu.noAVX"]) }
+        if let own = facts.pythons.first {
+            let versions = facts.pythons.map { VersionNumber($0.minorVersion) }
+            let range = "\(versions.min()!)-\(versions.max()!)"
+            var detail = own.source.rawValue
+            if own.externallyManaged { detail += ", PEP 668" }
+            if !own.canCreateVenv { detail += ", " + strings["probe.summary.no-venv"] }
+            lines.append(strings.text("probe.summary.pythons", ["count": String(facts.pythons.count), "range": range,
+                                                                 "path": own.path, "version": own.version,
+                                                                 "detail": detail]))
+        } else {
+            lines.append(strings["probe.pythons.none"])
+        }
+        if let disk = facts.disk {
+            lines.append(strings.text("probe.disk", ["path": disk.path, "size": byteCount(disk.freeBytes)]))
+        }
+        if facts.privileges.isRoot { lines.append(strings["probe.privileges.root"]) } else {
+            switch facts.privileges.sudo {
+            case .passwordless: lines.append(strings["probe.privileges.passwordless"])
+            case .needsPassword: lines.append(strings["probe.privileges.needsPassword"])
+            case .absent: lines.append(strings["probe.privileges.absent"])
+            }
+        }
+        if let device = facts.gpu.devices.first {
+            let name = device.name ?? device.pciDeviceID.map { strings.text("probe.gpu.unnamed", ["id": $0]) } ?? "?"
+            let driver = facts.gpu.driverLoaded ? (facts.gpu.driverVersion ?? "?") : strings["probe.summary.driver-not-loaded"]
+            lines.append(strings.text("probe.summary.gpu", ["count": String(facts.gpu.devices.count), "name": name,
+                                                             "driver": driver]))
+        } else {
+            lines.append(strings["probe.gpu.none"])
+        }
+        return lines
     }
 
     /// 1 decimal in GiB above 1 GiB, MiB below: enough to judge a 2.1 GB venv.

@@ -15,7 +15,8 @@ final class TmuxSession {
             arguments += ["-e", "\(key)=\(value)"]
         }
         arguments.append(command)
-        try tmux(arguments)
+        // The first call starts the tmux server, which would keep a stdout pipe open for its lifetime.
+        try tmux(arguments, captureOutput: false)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -57,16 +58,16 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    private func tmux(_ arguments: [String], captureOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux", "-S", socket] + arguments
         let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = captureOutput ? out : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = captureOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw TmuxError.failed(arguments) }
         return String(decoding: data, as: UTF8.self)

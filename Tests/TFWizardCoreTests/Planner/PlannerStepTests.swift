@@ -155,8 +155,14 @@ final class PlannerStepTests: XCTestCase {
         XCTAssertEqual(Planner.interpreterProblem(old, release: latest),
                        "Python 3.8 is not supported by TensorFlow 2.21.0 (needs 3.10-3.13).")
         XCTAssertNil(Planner.interpreterProblem(M.python("3.13.0", path: "/usr/bin/python3.13"), release: latest))
-        let facts = M.ubuntu2204()
+        var facts = M.ubuntu2204()
+        // The user's own `python3` (first on PATH) when the release supports it and it can make a venv.
+        XCTAssertEqual(Planner.defaultPython(facts: facts, release: latest)?.path, "/usr/bin/python3")
+        // Otherwise the newest supported one.
+        facts.pythons[0].ensurepipAvailable = false
         XCTAssertEqual(Planner.defaultPython(facts: facts, release: latest)?.version, "3.11.7")
+        facts.pythons.insert(old, at: 0)
+        facts.pythons[0].path = "/usr/local/bin/python3"
         XCTAssertEqual(Planner.defaultPython(facts: facts, release: try XCTUnwrap(M.catalog.release("2.21")))?.version, "3.11.7")
         XCTAssertNil(Planner.defaultPython(facts: M.ubuntu2004(), release: latest))
     }
