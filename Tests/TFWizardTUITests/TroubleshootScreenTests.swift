@@ -132,6 +132,34 @@ final class TroubleshootScreenTests: XCTestCase {
         XCTAssertEqual(driver.state.screen, .device, "the first choice still starts the install")
     }
 
+    func testSpacePagesThroughALongDiagnosisAndStartsOver() {
+        var driver = WizardDriver(TestMachine.environment(), rows: 24, columns: 80)
+        let others = """
+            I0000 This TensorFlow binary is optimized to use available CPU instructions in performance-critical operations.
+            I0000 successful NUMA node read from SysFS had negative value (-1), but there must be at least one NUMA node
+            W0000 TF-TRT Warning: Could not find TensorRT
+            E0000 Unable to register cuDNN factory: Attempting to register factory for plugin cuDNN when one has already been registered
+            I0000 Could not find cuda drivers on your machine, GPU will not be used.
+            ValueError: File format not supported: Keras 3 only supports V3 `.keras` files and legacy H5 format files
+            OSError: [Errno 28] No space left on device
+            """
+        fail(&driver, step: 4, output: Self.numpy2 + "\n" + others)
+        openTroubleshoot(&driver)
+        XCTAssertTrue(driver.screen().contains("more below: PgDn or Space"))
+        XCTAssertTrue(driver.screen().contains("Cause: The disk (or /tmp) is full [disk-full]"), "the likeliest cause leads")
+        var screens: [String] = []
+        for _ in 0..<10 {
+            driver.press(.space)
+            screens.append(driver.screen())
+            if driver.state.troubleshoot?.scroll == 0 { break }
+        }
+        XCTAssertGreaterThan(screens.count, 1, "at least one page down before starting over")
+        XCTAssertEqual(driver.state.troubleshoot?.scroll, 0, "Space wraps to the top after the end")
+        XCTAssertTrue(screens.contains { $0.contains("[cuda-drivers-absent-cpu]") && !$0.contains("more below") },
+                      "the last page shows the last harmless message: \(screens.joined(separator: "\n=====\n"))")
+        XCTAssertEqual(driver.state.screen, .troubleshoot)
+    }
+
     func testCtrlCOnTheTroubleshootScreenCancelsTheInstall() {
         var driver = WizardDriver(TestMachine.environment())
         fail(&driver, step: 1, output: Self.venvMissing)

@@ -96,7 +96,7 @@ enum TroubleshootScreen {
         guard let context = state.troubleshoot else { return }
         let all = lines(state, context, width: canvas.bodyWidth)
         let height = textRows(canvas.size, context)
-        StyledLine.render(all, scroll: context.scroll, height: height, moreText: state.text("plan.more"), canvas: canvas)
+        StyledLine.render(all, scroll: context.scroll, height: height, moreText: state.text("troubleshoot.more"), canvas: canvas)
         let rows = choices(context).map { choice in
             ChoiceRow(label: state.text("troubleshoot.\(choice.rawValue)"))
         }
@@ -198,7 +198,9 @@ extension WizardState {
         case .up: context.cursor = ChoiceList.move(context.cursor, by: -1, count: choices.count)
         case .down, .tab: context.cursor = ChoiceList.move(context.cursor, by: 1, count: choices.count)
         case .pageUp: context.scroll = max(0, min(context.scroll, maxScroll) - page)
-        case .pageDown, .space: context.scroll = min(maxScroll, context.scroll + page)
+        case .pageDown: context.scroll = min(maxScroll, context.scroll + page)
+        // Space pages on and starts over at the end, so arrows, Enter, Esc and Space reach every line.
+        case .space: context.scroll = context.scroll >= maxScroll ? 0 : min(maxScroll, context.scroll + page)
         case .home: context.scroll = 0
         case .end: context.scroll = maxScroll
         case .escape: leaveTroubleshoot(context)
@@ -230,7 +232,8 @@ extension WizardState {
         case .up: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - 1)
         case .down: context.confirmScroll = min(maxScroll, context.confirmScroll + 1)
         case .pageUp: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - (height - 1))
-        case .pageDown, .space: context.confirmScroll = min(maxScroll, context.confirmScroll + height - 1)
+        case .pageDown: context.confirmScroll = min(maxScroll, context.confirmScroll + height - 1)
+        case .space: context.confirmScroll = context.confirmScroll >= maxScroll ? 0 : min(maxScroll, context.confirmScroll + height - 1)
         case .escape: screen = .troubleshoot
         case .enter:
             guard let fixes = context.fixSteps, let index = context.failedStepIndex,
