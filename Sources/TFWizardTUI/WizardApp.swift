@@ -38,6 +38,7 @@ public enum WizardApp {
                     engine = control
                     control.start()
                 case .decide(let decision): engine?.decide(decision)
+                case .retryAfterFixes(let fixes): engine?.retry(afterFixes: fixes)
                 case .cancelEngine: engine?.cancel()
                 case .sendInput(let bytes): engine?.sendInput(bytes)
                 case .resizeLogPane(let rows, let columns): engine?.resize(rows: rows, columns: columns)

@@ -34,8 +34,13 @@ public struct WizardEnvironment {
     public var exportLog: () throws -> String
     /// Writes the answer file; returns its path.
     public var saveAnswers: (Answers) throws -> String
-    /// Likely causes of a failure, worded, most likely first, from the failed step's output lines.
-    public var diagnose: ([String]) -> [String]
+    /// The full diagnosis of a failed step's output lines, for the troubleshoot screen.
+    public var diagnoseOutput: ([String]) -> DiagnosisView
+    /// Reads and diagnoses a log file the user names (`~` allowed).
+    public var loadLogFile: (String) -> Result<DiagnosisView, LogFileProblem>
+    /// The steps that apply a cause's fix before the failed step (plan index) is retried; nil when the
+    /// wizard must not apply it here (not a safe fix, or it needs root that cannot be had).
+    public var fixSteps: (_ causeID: String, _ failedStepIndex: Int, _ plan: Plan) -> [Step]?
     /// Seconds on a monotonic clock (elapsed times of steps).
     public var clock: () -> Double
     /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
@@ -50,14 +55,17 @@ public struct WizardEnvironment {
                 startEngine: @escaping (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl,
                 exportLog: @escaping () throws -> String,
                 saveAnswers: @escaping (Answers) throws -> String,
-                diagnose: @escaping ([String]) -> [String] = { _ in [] },
+                diagnoseOutput: @escaping ([String]) -> DiagnosisView,
+                loadLogFile: @escaping (String) -> Result<DiagnosisView, LogFileProblem>,
+                fixSteps: @escaping (String, Int, Plan) -> [Step]?,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 textOverrides: [String: String] = [:]) {
         self.facts = facts; self.catalog = catalog; self.strings = strings; self.probeSummary = probeSummary
         self.initialAnswers = initialAnswers; self.methodAvailability = methodAvailability
         self.interpreterProblem = interpreterProblem; self.defaultPython = defaultPython
         self.makePlan = makePlan; self.startEngine = startEngine; self.exportLog = exportLog
-        self.saveAnswers = saveAnswers; self.diagnose = diagnose; self.clock = clock
+        self.saveAnswers = saveAnswers; self.clock = clock
+        self.diagnoseOutput = diagnoseOutput; self.loadLogFile = loadLogFile; self.fixSteps = fixSteps
         self.textOverrides = textOverrides
     }
 }

@@ -45,6 +45,7 @@ enum WizardWiring {
     static func environment(facts: MachineFacts, catalog: Catalog, strings: Strings,
                             session: InstallSession) -> WizardEnvironment {
         let home = PathExpansion.home
+        let errorCatalog = try? ErrorCatalog.builtIn()
         return WizardEnvironment(
             facts: facts,
             catalog: catalog,
@@ -68,7 +69,12 @@ enum WizardWiring {
             startEngine: { plan, sink in session.makeEngine(for: plan, sink: sink) },
             exportLog: { try session.exportLog() },
             saveAnswers: { answers in try session.saveAnswers(answers) },
-            diagnose: { lines in Troubleshooter.summaryLines(forLines: lines, strings: strings) }
+            diagnoseOutput: { lines in TroubleshootWiring.diagnoseOutput(lines, catalog: errorCatalog) },
+            loadLogFile: { path in TroubleshootWiring.loadLogFile(path, catalog: errorCatalog, strings: strings) },
+            fixSteps: { causeID, index, plan in
+                TroubleshootWiring.fixSteps(causeID: causeID, failedStepIndex: index, plan: plan, catalog: errorCatalog,
+                                            facts: facts, strings: strings)
+            }
         )
     }
 }

@@ -131,7 +131,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testFullLog() {
         var driver = WizardDriver(TestMachine.environment())
         failInstall(&driver, step: 3)
-        driver.press(.down, .enter)
+        driver.press(.down, .down, .enter)
         assertSnapshot(driver.screen(), named: "10-full-log")
     }
 

@@ -22,12 +22,14 @@ final class StringsCoverageTests: XCTestCase {
         keys.formUnion(["install.log", "install.log-focused", "install.log-done", "install.finished-ok", "install.finished-ok-no-check", "install.finished-failed",
                         "validation.passed", "validation.failed", "validation.no-gpu", "validation.no-gpu-cpu"])
         keys.formUnion(["welcome", "device", "method", "package", "python", "venv", "plan", "install", "failure",
-                        "fullLog", "validation", "done"].map { "screen.\($0)" })
+                        "fullLog", "validation", "done", "troubleshoot", "fixConfirm", "logPath"].map { "screen.\($0)" })
         keys.formUnion(Answers.Method.allCases.flatMap { ["method.\($0.rawValue)", "method.\($0.rawValue).line"] })
         keys.formUnion(Answers.Package.allCases.map { "package.\($0.rawValue).line" })
         keys.formUnion(["system", "pyenv", "conda", "other"].map { "python.source.\($0)" })
         keys.formUnion(["pending", "running", "done", "failed", "skipped", "cancelled"].map { "status.\($0)" })
-        keys.formUnion(["retry", "skip", "log", "abort"].map { "failure.\($0)" })
+        keys.formUnion(["retry", "troubleshoot", "skip", "log", "abort"].map { "failure.\($0)" })
+        keys.formUnion(["apply", "back", "from-log", "cannot-apply-here", "run-yourself"].map { "troubleshoot.\($0)" })
+        keys.formUnion(["install", "diagnose"].map { "welcome.choice.\($0)" })
         let strings = Strings(language: "en")
         let missing = keys.filter { !strings.hasKey($0) }.sorted()
         XCTAssertEqual(missing, [])

@@ -38,6 +38,26 @@ final class WizardAppTests: XCTestCase {
         XCTAssertFalse(terminal.scriptExhausted)
     }
 
+    func testApplyingAFixReachesTheEngine() {
+        TestLocale.useUTF8()
+        let engines = EngineBox()
+        let output = "The virtual environment was not created successfully because ensurepip is not\r\navailable.\r\n"
+        let script: [EngineEvent] = [
+            .stepSkipped(index: 0, reason: "already installed"),
+            .stepStarted(index: 1), .output(index: 1, bytes: Array(output.utf8)),
+            .stepFinished(index: 1, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+            .awaitingDecision(index: 1),
+        ]
+        let environment = TestMachine.environment(engineScript: script, engines: engines)
+        // 7 Enters start the install; Down+Enter troubleshoot; Enter apply; Enter confirm; Ctrl-C twice leaves.
+        let keys: [Key] = Array(repeating: .enter, count: 7) + [.down, .enter, .enter, .enter, .interrupt, .interrupt]
+        let terminal = MemoryTerminal(keys: keys)
+        _ = WizardApp.run(environment: environment, terminal: terminal)
+        XCTAssertEqual(engines.last?.fixRuns.map { $0.map(\.argv) },
+                       [[["sudo", "apt-get", "install", "-y", "python3.12-venv"]]])
+        XCTAssertEqual(engines.last?.decisions, [], "the fix is its own answer, not a plain retry")
+    }
+
     func testNcursesTerminalRefusesWithoutATerminal() {
         // Tests run with stdin/stdout not a tty (or TERM unset): opening must throw, never exit.
         XCTAssertThrowsError(try NcursesTerminal(environment: [:]))

@@ -116,16 +116,18 @@ final class WizardUpdateTests: XCTestCase {
                       .stepFinished(index: 2, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
                       .awaitingDecision(index: 2))
         XCTAssertEqual(driver.state.screen, .failure)
-        XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .skip, .log, .abort], "upgrading pip is safe to skip")
+        XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .troubleshoot, .skip, .log, .abort],
+                       "upgrading pip is safe to skip")
         driver.effects.removeAll()
-        driver.press(.down, .enter)
+        driver.press(.down, .down, .enter)
         XCTAssertEqual(driver.effects, [.decide(.skip)])
         XCTAssertEqual(driver.state.screen, .install)
 
         driver.engine(.stepStarted(index: 3),
                       .stepFinished(index: 3, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
                       .awaitingDecision(index: 3))
-        XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .log, .abort], "installing TensorFlow cannot be skipped")
+        XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .troubleshoot, .log, .abort],
+                       "installing TensorFlow cannot be skipped")
         driver.effects.removeAll()
         driver.press(.enter)
         XCTAssertEqual(driver.effects, [.decide(.retry)])
@@ -138,7 +140,7 @@ final class WizardUpdateTests: XCTestCase {
         driver.engine(.stepStarted(index: 3),
                       .stepFinished(index: 3, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
                       .awaitingDecision(index: 3))
-        driver.press(.down, .down, .enter)
+        driver.press(.down, .down, .down, .enter)
         XCTAssertEqual(driver.effects.last, .decide(.abort))
         driver.engine(.finished(success: false, cancelled: false))
         XCTAssertEqual(driver.state.screen, .install)

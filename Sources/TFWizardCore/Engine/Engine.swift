@@ -26,6 +26,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
     private var running: RunningStep?
     private var waitingForDecision = false
     private var decision: FailureDecision?
+    private var pendingFixes: [Step] = []
     private var rows = 24
     private var columns = 80
 
@@ -57,6 +58,15 @@ public final class Engine: EngineControl, @unchecked Sendable {
         defer { condition.unlock() }
         guard waitingForDecision, self.decision == nil else { return }
         self.decision = decision
+        condition.broadcast()
+    }
+
+    public func retry(afterFixes fixes: [Step]) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard waitingForDecision, decision == nil else { return }
+        pendingFixes = fixes
+        decision = .retry
         condition.broadcast()
     }
 
@@ -102,7 +112,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
 
     private func runAll() {
         var index = 0
-        while index < plan.steps.count {
+        steps: while index < plan.steps.count {
             if isCancelled { return finish(success: false, cancelled: true) }
             let step = plan.steps[index]
             if case .alreadyDone(let reason) = step.state {
@@ -111,58 +121,109 @@ public final class Engine: EngineControl, @unchecked Sendable {
                 index += 1
                 continue
             }
-            let outcome = run(step, at: index)
-            switch outcome.status {
-            case .done:
-                index += 1
-                continue
-            case .cancelled:
-                return finish(success: false, cancelled: true)
-            default:
-                break
-            }
-            let decision = awaitDecision(index: index)
-            journal?.recordNote("decision after \(step.id) failed: \(decision?.rawValue ?? "cancel")")
-            switch decision {
-            case nil:
-                return finish(success: false, cancelled: true)
-            case .retry:
-                continue
-            case .skip where step.safeToSkip:
-                let reason = strings.text("engine.skippedAfterFailure")
-                journal?.stepSkipped(index: index, step: step, reason: reason)
-                onEvent(.stepSkipped(index: index, reason: reason))
-                index += 1
-            case .skip, .abort:
-                journal?.recordNote(strings.text("engine.aborted", ["step": step.id]))
-                return finish(success: false, cancelled: false)
+            var outcome = run(step, at: index)
+            while true {
+                switch outcome.status {
+                case .done:
+                    index += 1
+                    continue steps
+                case .cancelled:
+                    return finish(success: false, cancelled: true)
+                default:
+                    break
+                }
+                let (decision, fixes) = awaitDecision(index: index)
+                journal?.recordNote("decision after \(step.id) failed: \(decision?.rawValue ?? "cancel")"
+                                    + (fixes.isEmpty ? "" : " after \(fixes.count) fix command(s)"))
+                switch decision {
+                case nil:
+                    return finish(success: false, cancelled: true)
+                case .retry:
+                    // A fix that fails leaves the step failed; the user decides again, seeing the fix's output.
+                    if let failed = runFixes(fixes, before: index) {
+                        outcome = failed
+                        continue
+                    }
+                    continue steps
+                case .skip where step.safeToSkip:
+                    let reason = strings.text("engine.skippedAfterFailure")
+                    journal?.stepSkipped(index: index, step: step, reason: reason)
+                    onEvent(.stepSkipped(index: index, reason: reason))
+                    index += 1
+                    continue steps
+                case .skip, .abort:
+                    journal?.recordNote(strings.text("engine.aborted", ["step": step.id]))
+                    return finish(success: false, cancelled: false)
+                }
             }
         }
         finish(success: true, cancelled: false)
+    }
+
+    /// Runs fix commands for the failed step at `index`, reporting their output under that index.
+    /// Returns nil when all succeeded, else the outcome that stops them (failed or cancelled).
+    private func runFixes(_ fixes: [Step], before index: Int) -> StepOutcome? {
+        guard !fixes.isEmpty else { return nil }
+        onEvent(.stepStarted(index: index))
+        let startTime = PtyProcess.now()
+        for fix in fixes {
+            let header = strings.text("engine.fix.running", ["command": CommandDisplay.render(fix)]) + "\r\n"
+            onEvent(.output(index: index, bytes: Array(header.utf8)))
+            journal?.stepStarted(index: index, of: plan.steps.count, step: fix)
+            var (outcome, _) = execute(fix, index: index, collector: nil)
+            journal?.stepFinished(index: index, step: fix, outcome: outcome)
+            if outcome.status == .done { continue }
+            outcome.durationSeconds = PtyProcess.now() - startTime
+            if outcome.status != .cancelled {
+                outcome.failureReason = strings.text("engine.fix.failed", ["command": CommandDisplay.render(fix),
+                                                                           "reason": outcome.failureReason ?? "?"])
+            }
+            onEvent(.stepFinished(index: index, outcome: outcome))
+            return outcome
+        }
+        return nil
     }
 
     private func finish(success: Bool, cancelled: Bool) {
         onEvent(.finished(success: success, cancelled: cancelled))
     }
 
-    /// Emits `.awaitingDecision` and blocks until `decide` or `cancel` (nil).
-    private func awaitDecision(index: Int) -> FailureDecision? {
+    /// Emits `.awaitingDecision` and blocks until `decide`, `retry(afterFixes:)` or `cancel` (nil).
+    private func awaitDecision(index: Int) -> (FailureDecision?, [Step]) {
         condition.lock()
         waitingForDecision = true
         decision = nil
+        pendingFixes = []
         condition.unlock()
         onEvent(.awaitingDecision(index: index))
         condition.lock()
-        defer { waitingForDecision = false; decision = nil; condition.unlock() }
+        defer { waitingForDecision = false; decision = nil; pendingFixes = []; condition.unlock() }
         while decision == nil && !cancelled { condition.wait() }
-        return cancelled ? nil : decision
+        return cancelled ? (nil, []) : (decision, pendingFixes)
     }
 
     private func run(_ step: Step, at index: Int) -> StepOutcome {
         onEvent(.stepStarted(index: index))
         journal?.stepStarted(index: index, of: plan.steps.count, step: step)
-        let startTime = PtyProcess.now()
         let collector = step.kind == .validation ? OutputTail(limit: Self.validationOutputLimit) : nil
+        var (outcome, ran) = execute(step, index: index, collector: collector)
+        if ran, outcome.status != .cancelled, let collector, runner.executesCommands {
+            let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
+                                                      expectGPU: expectGPU)
+            journal?.recordValidation(index: index, report: validation)
+            onEvent(.validated(index: index, report: validation))
+            if !validation.passed {
+                outcome.status = .failed
+                outcome.failureReason = validation.problem
+            }
+        }
+        return report(outcome, step: step, index: index)
+    }
+
+    /// Starts `step`'s process, forwards its output under `index`, and waits for it to end;
+    /// `ran` is false when it never started.
+    private func execute(_ step: Step, index: Int, collector: OutputTail?) -> (outcome: StepOutcome, ran: Bool) {
+        let startTime = PtyProcess.now()
         let journal = self.journal
         let onEvent = self.onEvent
         let onOutput: @Sendable ([UInt8]) -> Void = { bytes in
@@ -176,8 +237,8 @@ public final class Engine: EngineControl, @unchecked Sendable {
         let cancelledBeforeStart = cancelled
         condition.unlock()
         if cancelledBeforeStart {
-            return report(StepOutcome(status: .cancelled, exitCode: nil, signal: nil, durationSeconds: 0,
-                                      failureReason: strings.text("engine.cancelled")), step: step, index: index)
+            return (StepOutcome(status: .cancelled, exitCode: nil, signal: nil, durationSeconds: 0,
+                                failureReason: strings.text("engine.cancelled")), false)
         }
 
         let child: RunningStep
@@ -185,10 +246,9 @@ public final class Engine: EngineControl, @unchecked Sendable {
             child = try runner.start(step, rows: size.rows, columns: size.columns, onOutput: onOutput)
         } catch {
             let reason = (error as? SpawnError)?.reason ?? String(describing: error)
-            let outcome = StepOutcome(status: .failed, exitCode: nil, signal: nil,
-                                      durationSeconds: PtyProcess.now() - startTime,
-                                      failureReason: strings.text("engine.couldNotStart", ["reason": reason]))
-            return report(outcome, step: step, index: index)
+            return (StepOutcome(status: .failed, exitCode: nil, signal: nil,
+                                durationSeconds: PtyProcess.now() - startTime,
+                                failureReason: strings.text("engine.couldNotStart", ["reason": reason])), false)
         }
 
         condition.lock()
@@ -219,17 +279,8 @@ public final class Engine: EngineControl, @unchecked Sendable {
         if wasCancelled {
             outcome.status = .cancelled
             outcome.failureReason = strings.text("engine.cancelled")
-        } else if let collector, runner.executesCommands {
-            let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
-                                                      expectGPU: expectGPU)
-            journal?.recordValidation(index: index, report: validation)
-            onEvent(.validated(index: index, report: validation))
-            if !validation.passed {
-                outcome.status = .failed
-                outcome.failureReason = validation.problem
-            }
         }
-        return report(outcome, step: step, index: index)
+        return (outcome, true)
     }
 
     private func report(_ outcome: StepOutcome, step: Step, index: Int) -> StepOutcome {

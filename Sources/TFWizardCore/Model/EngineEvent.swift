@@ -54,6 +54,9 @@ public protocol EngineControl: AnyObject, Sendable {
     func start()
     /// Answers `.awaitingDecision`.
     func decide(_ decision: FailureDecision)
+    /// Answers `.awaitingDecision` with a retry that first runs `fixes` (a catalog fix made into steps);
+    /// their output is reported under the failed step's index. A fix that fails asks again.
+    func retry(afterFixes fixes: [Step])
     /// Terminates the running child's whole process group (TERM, then KILL after a grace period) and stops.
     func cancel()
     /// Bytes typed into the log pane, for a child that reads stdin (a sudo password prompt, a y/n question).

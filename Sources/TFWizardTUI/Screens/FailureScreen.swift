@@ -3,11 +3,11 @@ import TFWizardCore
 
 /// A step failed: what it printed last, the likely cause, and what to do (retry / skip / log / abort).
 enum FailureScreen {
-    enum Choice: String, CaseIterable { case retry, skip, log, abort }
+    enum Choice: String, CaseIterable { case retry, troubleshoot, skip, log, abort }
 
     static func choices(_ state: WizardState) -> [Choice] {
         guard let index = state.install?.awaitingDecisionFor, let plan = state.plan else { return [.log, .abort] }
-        return plan.steps[index].safeToSkip ? Choice.allCases : [.retry, .log, .abort]
+        return plan.steps[index].safeToSkip ? Choice.allCases : [.retry, .troubleshoot, .log, .abort]
     }
 
     static func render(_ state: WizardState, _ canvas: Canvas) {
@@ -17,10 +17,13 @@ enum FailureScreen {
                                    row: canvas.bodyTop, style: .bad)
         if let note = install.steps[index].note { row = canvas.paragraph(note, row: row) }
         row += 1
-        if !state.diagnosis.isEmpty {
+        if let cause = state.failureDiagnosis?.cause {
             canvas.text(state.text("failure.likely"), row: row, column: canvas.left, style: .accent)
-            row += 1
-            for cause in state.diagnosis.prefix(3) { row = canvas.paragraph("* " + cause, row: row, column: canvas.left + 2) }
+            row = canvas.paragraph("* " + cause.finding.title + " [" + cause.finding.id + "]", row: row + 1,
+                                   column: canvas.left + 2)
+            canvas.text(state.text("diagnosis.line", ["line": String(cause.finding.lineNumber), "text": cause.finding.text]),
+                        row: row, column: canvas.left + 4, style: .dim)
+            row = canvas.paragraph(state.text("failure.see-troubleshoot"), row: row + 1, column: canvas.left + 4, style: .dim)
             row += 1
         }
         let choiceRows = choices(state).map { choice in
@@ -44,7 +47,7 @@ enum FailureScreen {
 }
 
 extension WizardState {
-    mutating func handleFailure(_ key: Key) -> [WizardEffect] {
+    mutating func handleFailure(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let choices = FailureScreen.choices(self)
         switch key {
         case .up: failureCursor = ChoiceList.move(failureCursor, by: -1, count: choices.count)
@@ -57,6 +60,8 @@ extension WizardState {
                 install?.steps[index] = .init(status: .pending)
                 screen = .install
                 return [.decide(.retry)]
+            case .troubleshoot:
+                openTroubleshoot(forFailedStep: index, environment)
             case .skip:
                 install?.awaitingDecisionFor = nil
                 install?.steps[index].status = .skipped

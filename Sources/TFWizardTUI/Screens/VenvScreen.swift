@@ -5,18 +5,7 @@ import TFWizardCore
 enum VenvScreen {
     static func render(_ state: WizardState, _ canvas: Canvas) {
         var row = canvas.paragraph(state.text("venv.question"), row: canvas.bodyTop, style: .bold) + 1
-        let fieldWidth = canvas.bodyWidth - 2
-        let field = state.venvField
-        // Scroll the field horizontally so the cursor stays visible.
-        let characters = Array(field.text)
-        var start = 0
-        while TextWidth.width(String(characters[start..<field.cursor])) > fieldWidth - 1 { start += 1 }
-        let visible = TextWidth.clip(String(characters[start...]), to: fieldWidth)
-        canvas.bar("[" + TextWidth.pad(visible, to: fieldWidth) + "]", row: row, column: canvas.left,
-                   width: fieldWidth + 2, style: .normal)
-        let cursorColumn = canvas.left + 1 + TextWidth.width(String(characters[start..<field.cursor]))
-        let underCursor = field.cursor < characters.count ? String(characters[field.cursor]) : " "
-        canvas.text(underCursor, row: row, column: cursorColumn, style: .reverse, ellipsis: false)
+        TextFieldView.render(state.venvField, canvas: canvas, row: row)
         row += 2
         row = canvas.paragraph(state.text("venv.explain"), row: row)
         if let disk = state.facts.disk {

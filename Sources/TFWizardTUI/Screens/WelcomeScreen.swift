@@ -2,6 +2,8 @@ import Foundation
 
 /// What the wizard will do, and what the probe found on this machine.
 enum WelcomeScreen {
+    enum Choice: String, CaseIterable { case install, diagnose }
+
     static func render(_ state: WizardState, _ canvas: Canvas) {
         var row = canvas.paragraph(state.text("welcome.intro"), row: canvas.bodyTop)
         if !state.facts.cpu.hasAVX && ["x86_64", "amd64"].contains(state.facts.architecture) {
@@ -15,11 +17,15 @@ enum WelcomeScreen {
             TextWidth.wrap(item, to: canvas.bodyWidth - 4).enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
         }
         let next = TextWidth.wrap(state.text("welcome.next"), to: canvas.bodyWidth)
-        let height = canvas.bodyBottom - row - next.count
+        let choices = WelcomeScreen.Choice.allCases.map { ChoiceRow(label: state.text("welcome.choice.\($0.rawValue)")) }
+        let choicesTop = canvas.bodyBottom - next.count - choices.count
+        let height = choicesTop - 1 - row
         let first = min(state.welcomeScroll, max(0, lines.count - height))
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
             canvas.text(line, row: row + offset, column: canvas.left + 2)
         }
+        ChoiceList.render(choices, cursor: state.welcomeCursor, canvas: canvas, row: choicesTop,
+                          height: choices.count, width: 40)
         for (offset, line) in next.enumerated() {
             canvas.text(line, row: canvas.bodyBottom - next.count + 1 + offset, column: canvas.left, style: .dim)
         }
@@ -29,10 +35,16 @@ enum WelcomeScreen {
 extension WizardState {
     mutating func handleWelcome(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         switch key {
-        case .enter, .space: advance(environment)
+        case .enter, .space:
+            switch WelcomeScreen.Choice.allCases[welcomeCursor] {
+            case .install: advance(environment)
+            case .diagnose: screen = .logPath
+            }
         case .escape: goBack(environment)
-        case .down: welcomeScroll = min(welcomeScroll + 1, max(0, probeSummary.count - 1))
-        case .up: welcomeScroll = max(0, welcomeScroll - 1)
+        case .down, .tab: welcomeCursor = ChoiceList.move(welcomeCursor, by: 1, count: WelcomeScreen.Choice.allCases.count)
+        case .up: welcomeCursor = ChoiceList.move(welcomeCursor, by: -1, count: WelcomeScreen.Choice.allCases.count)
+        case .pageDown: welcomeScroll = min(welcomeScroll + 1, max(0, probeSummary.count - 1))
+        case .pageUp: welcomeScroll = max(0, welcomeScroll - 1)
         default: break
         }
         return []

@@ -31,7 +31,7 @@ extension WizardState {
         case .awaitingDecision(let index):
             guard valid(index) else { return [] }
             progress.awaitingDecisionFor = index
-            diagnosis = environment.diagnose(progress.stepLogs[index].lines)
+            failureDiagnosis = environment.diagnoseOutput(progress.stepLogs[index].lines)
             failureCursor = 0
             if !progress.cancelRequested { screen = .failure }
         case .finished(let success, let cancelled):
@@ -41,7 +41,7 @@ extension WizardState {
             confirmation = nil
             install = progress
             if cancelled { return enterDone() }
-            if screen == .failure || screen == .fullLog || screen == .install {
+            if [.failure, .fullLog, .install, .troubleshoot, .fixConfirm].contains(screen) {
                 let key = !success ? "install.finished-failed"
                     : (progress.validation != nil ? "install.finished-ok" : "install.finished-ok-no-check")
                 message = StatusMessage(text: text(key),

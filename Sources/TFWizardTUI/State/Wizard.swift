@@ -16,6 +16,8 @@ public enum WizardEvent: Sendable, Equatable {
 public enum WizardEffect: Sendable, Equatable {
     case startEngine(Plan)
     case decide(FailureDecision)
+    /// Run these fix steps, then retry the failed step.
+    case retryAfterFixes([Step])
     case cancelEngine
     case sendInput([UInt8])
     case resizeLogPane(rows: Int, columns: Int)
@@ -61,6 +63,9 @@ public enum Wizard {
             case .fullLog: FullLogScreen.render(state, canvas)
             case .validation: ValidationScreen.render(state, canvas)
             case .done: DoneScreen.render(state, canvas)
+            case .troubleshoot: TroubleshootScreen.render(state, canvas)
+            case .fixConfirm: FixConfirmScreen.render(state, canvas)
+            case .logPath: LogPathScreen.render(state, canvas)
             }
             if let confirmation = state.confirmation { ConfirmDialog.render(state, confirmation, canvas) }
         }
@@ -122,10 +127,13 @@ extension WizardState {
         case .venv: return handleVenv(key, environment)
         case .plan: return handlePlan(key, environment)
         case .install: return handleInstall(key)
-        case .failure: return handleFailure(key)
+        case .failure: return handleFailure(key, environment)
         case .fullLog: return handleFullLog(key)
         case .validation: return handleValidation(key)
         case .done: return handleDone(key)
+        case .troubleshoot: return handleTroubleshoot(key)
+        case .fixConfirm: return handleFixConfirm(key)
+        case .logPath: return handleLogPath(key, environment)
         }
     }
 
@@ -153,7 +161,10 @@ extension WizardState {
             guard isInstallRunning else { return [] }
             install?.cancelRequested = true
             message = StatusMessage(text: text("install.cancelling"), style: .warning)
-            if screen == .failure || screen == .fullLog { screen = .install; return [.decide(.abort), .cancelEngine] }
+            if [.failure, .fullLog, .troubleshoot, .fixConfirm].contains(screen) {
+                screen = .install
+                return [.decide(.abort), .cancelEngine]
+            }
             return [.cancelEngine]
         }
     }

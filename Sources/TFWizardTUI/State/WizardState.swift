@@ -4,6 +4,7 @@ import TFWizardCore
 /// The screens, in the order Enter walks through them.
 public enum Screen: String, Equatable, Sendable, CaseIterable {
     case welcome, device, method, package, python, venv, plan, install, failure, fullLog, validation, done
+    case troubleshoot, fixConfirm, logPath
 }
 
 /// A question the wizard asks before doing something it cannot undo.
@@ -46,6 +47,8 @@ public struct WizardState: Sendable {
     var pythonProblems: [String?] = []
     var venvField: TextField
     var welcomeScroll = 0
+    var welcomeCursor = 0
+    var logPathField = TextField(text: "")
 
     // Plan and install.
     public internal(set) var plan: Plan?
@@ -56,7 +59,10 @@ public struct WizardState: Sendable {
     var fullLogScroll = 0
     var logExportedTo: String?
     var answersSavedTo: String?
-    var diagnosis: [String] = []
+    /// The failed step's diagnosis (the failure screen's likely cause; the troubleshoot screen's subject).
+    var failureDiagnosis: DiagnosisView?
+    /// The troubleshoot and fix-confirm screens' subject.
+    var troubleshoot: TroubleshootContext?
 
     init(environment: WizardEnvironment, size: TerminalSize, now: Double) {
         answers = environment.initialAnswers

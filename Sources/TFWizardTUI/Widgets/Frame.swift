@@ -39,8 +39,9 @@ enum Frame {
         var items: [KeyHelp]
         switch state.screen {
         case .welcome:
-            items = [KeyHelp(keys: t("key.enter"), action: t("help.start")),
-                     KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
+            items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
+                     KeyHelp(keys: t("key.enter"), action: t("help.confirm")),
+                     KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
                      KeyHelp(keys: t("key.esc"), action: t("help.quit"))]
         case .device, .method, .python:
             items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
@@ -85,6 +86,23 @@ enum Frame {
             items = [KeyHelp(keys: t("key.enter"), action: t("help.next"))]
         case .done:
             items = [KeyHelp(keys: t("key.enter"), action: t("help.exit"))]
+        case .troubleshoot:
+            items = state.troubleshoot.map { TroubleshootScreen.choices($0).isEmpty } ?? true
+                ? [KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
+                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
+                : [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
+                   KeyHelp(keys: t("key.enter"), action: t("help.confirm")),
+                   KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
+                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
+        case .fixConfirm:
+            items = [KeyHelp(keys: t("key.enter"), action: t("help.run-fix")),
+                     KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
+                     KeyHelp(keys: t("key.esc"), action: t("help.back"))]
+        case .logPath:
+            items = [KeyHelp(keys: t("key.type"), action: t("help.edit")),
+                     KeyHelp(keys: t("key.enter"), action: t("help.diagnose")),
+                     KeyHelp(keys: t("key.esc"), action: t("help.back")),
+                     KeyHelp(keys: t("key.ctrl-u"), action: t("help.clear"))]
         }
         if offersLogExport(state.screen) { items.append(KeyHelp(keys: t("key.f2"), action: t("help.export-log"))) }
         return items

@@ -29,3 +29,19 @@ struct TextField: Equatable, Sendable {
         return true
     }
 }
+
+/// Draws a text field as `[text   ]`, scrolled sideways so the cursor stays visible.
+enum TextFieldView {
+    static func render(_ field: TextField, canvas: Canvas, row: Int) {
+        let fieldWidth = canvas.bodyWidth - 2
+        let characters = Array(field.text)
+        var start = 0
+        while TextWidth.width(String(characters[start..<field.cursor])) > fieldWidth - 1 { start += 1 }
+        let visible = TextWidth.clip(String(characters[start...]), to: fieldWidth)
+        canvas.bar("[" + TextWidth.pad(visible, to: fieldWidth) + "]", row: row, column: canvas.left,
+                   width: fieldWidth + 2, style: .normal)
+        let cursorColumn = canvas.left + 1 + TextWidth.width(String(characters[start..<field.cursor]))
+        let underCursor = field.cursor < characters.count ? String(characters[field.cursor]) : " "
+        canvas.text(underCursor, row: row, column: cursorColumn, style: .reverse, ellipsis: false)
+    }
+}

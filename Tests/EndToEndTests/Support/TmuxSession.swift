@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 
 /// A detached tmux session of a fixed size running one shell command, driven with send-keys and read
@@ -15,8 +18,7 @@ final class TmuxSession {
             arguments += ["-e", "\(key)=\(value)"]
         }
         arguments.append(command)
-        // The first call starts the tmux server, which would keep a stdout pipe open for its lifetime.
-        try tmux(arguments, captureOutput: false)
+        try tmux(arguments)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -58,18 +60,35 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String], captureOutput: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-S", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = captureOutput ? out : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = captureOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError.failed(arguments) }
+    private func tmux(_ arguments: [String]) throws -> String {
+        // posix_spawn + waitpid rather than Process: the client that starts the tmux server exits at once,
+        // and waiting for it through Process could hang on the unreaped child; output goes through a file,
+        // because the server could keep an inherited pipe open for its whole life. Descriptors above 2 are
+        // closed in the child so the long-lived server holds none of this process's pipes.
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for descriptor in Int32(3)..<1024 {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 && flags & FD_CLOEXEC == 0 { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        }
+        let argv = ["/usr/bin/env", "tmux", "-S", socket] + arguments
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, cArguments, environ) == 0 else {
+            throw TmuxError.failed(arguments)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitedCleanly = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
+        guard exitedCleanly else { throw TmuxError.failed(arguments) }
+        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

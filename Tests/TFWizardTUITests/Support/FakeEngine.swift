@@ -8,6 +8,7 @@ final class FakeEngine: EngineControl, @unchecked Sendable {
     private var script: [EngineEvent]
     private(set) var started = false
     private(set) var decisions: [FailureDecision] = []
+    private(set) var fixRuns: [[Step]] = []
     private(set) var cancelled = false
     private(set) var input: [UInt8] = []
     private(set) var sizes: [(Int, Int)] = []
@@ -21,6 +22,7 @@ final class FakeEngine: EngineControl, @unchecked Sendable {
         events.forEach(sink)
     }
     func decide(_ decision: FailureDecision) { lock.lock(); decisions.append(decision); lock.unlock() }
+    func retry(afterFixes fixes: [Step]) { lock.lock(); fixRuns.append(fixes); lock.unlock() }
     func cancel() {
         lock.lock(); cancelled = true; lock.unlock()
         sink(.finished(success: false, cancelled: true))

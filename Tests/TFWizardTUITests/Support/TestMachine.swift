@@ -90,10 +90,14 @@ enum TestMachine {
             },
             exportLog: { "/home/ada/.local/state/tfwizard/install-20261126-1030.log" },
             saveAnswers: { _ in "/home/ada/.local/state/tfwizard/answers-20261126-1030.yaml" },
-            diagnose: { lines in
-                lines.contains { $0.contains("No matching distribution") }
-                    ? ["no-matching-dist: no TensorFlow wheel for this Python"] : []
+            diagnoseOutput: { lines in CatalogDiagnosis.view(lines) },
+            loadLogFile: { path in
+                guard let text = CatalogDiagnosis.logFiles[path] else {
+                    return .failure(LogFileProblem(message: "cannot read \(path): No such file or directory"))
+                }
+                return .success(CatalogDiagnosis.view(text.components(separatedBy: "\n")))
             },
+            fixSteps: { id, index, plan in CatalogDiagnosis.fixSteps(id, index, plan, facts: facts(gpu: gpu)) },
             clock: { 1000 },
             textOverrides: overrides)
     }

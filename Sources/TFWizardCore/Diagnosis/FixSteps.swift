@@ -1,0 +1,70 @@
+import Foundation
+
+/// A catalog entry's fix commands, made into steps that fit the failed step they repair: the same
+/// interpreter (a venv's python rather than a bare `python3`), the same pip options and environment
+/// (mirror, proxy, `--user`), and `sudo` only where the user is not root.
+public enum FixSteps {
+    /// The steps that apply `entry`'s fix before `failedStep` is retried, or nil when the wizard must not
+    /// apply it here: the entry is not marked safe to apply, has no commands, or needs root that cannot be had.
+    public static func make(for entry: ErrorCatalogEntry, failedStep: Step, plan: Plan, facts: MachineFacts,
+                            strings: Strings, user: String = ProcessInfo.processInfo.environment["USER"] ?? "root",
+                            home: String = PathExpansion.home) -> [Step]? {
+        guard entry.autoFix, !entry.commands.isEmpty else { return nil }
+        var steps: [Step] = []
+        for (number, command) in entry.commands.enumerated() {
+            var argv = command.map {
+                PathExpansion.expandTilde($0.replacingOccurrences(of: "{user}", with: user), home: home)
+            }
+            guard !argv.isEmpty else { return nil }
+            var needsRoot = false
+            var environment: [String: String] = [:]
+            if argv.first == "sudo" {
+                needsRoot = true
+                argv.removeFirst()
+                if !facts.privileges.isRoot {
+                    guard facts.privileges.sudo != .absent else { return nil }
+                    argv.insert("sudo", at: 0)
+                }
+                argv = argv.map { $0 == "python3-venv" ? venvPackage(plan: plan, facts: facts) : $0 }
+            } else if argv.first == "python3" {
+                argv[0] = interpreter(of: failedStep, plan: plan)
+                if isPipInstall(argv) {
+                    if failedStep.argv.contains("--user"), let install = argv.firstIndex(of: "install") {
+                        argv.insert("--user", at: install + 1)
+                    }
+                    environment = failedStep.environment   // the same mirror and proxy as the failed step
+                    needsRoot = failedStep.needsRoot
+                }
+            }
+            steps.append(Step(id: "fix-\(entry.id)-\(number + 1)",
+                              title: strings.text("troubleshoot.fix-step.title", ["id": entry.id, "title": entry.title]),
+                              why: entry.fix, argv: argv, environment: environment, needsRoot: needsRoot))
+        }
+        return steps
+    }
+
+    /// The interpreter the failed step ran (`.../venv/bin/python -m pip ...`), else the plan's.
+    static func interpreter(of step: Step, plan: Plan) -> String {
+        if let first = step.argv.first, URL(fileURLWithPath: first).lastPathComponent.hasPrefix("python") {
+            return first
+        }
+        return plan.pythonPath ?? "python3"
+    }
+
+    static func isPipInstall(_ argv: [String]) -> Bool {
+        argv.count >= 4 && argv[1] == "-m" && argv[2] == "pip" && argv[3] == "install"
+    }
+
+    /// `python3-venv` belongs to the distribution's default Python; another interpreter needs its own
+    /// `python3.X-venv` (which also exists for the default one, so it is always right on Debian and Ubuntu).
+    static func venvPackage(plan: Plan, facts: MachineFacts) -> String {
+        if let aptStep = plan.steps.first(where: { $0.id == "apt-venv" }), let package = aptStep.argv.last {
+            return package
+        }
+        guard let path = plan.pythonPath,
+              let python = facts.pythons.first(where: { $0.path == path || $0.realPath == path }) else {
+            return "python3-venv"
+        }
+        return "python\(python.minorVersion)-venv"
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TFWizardCore
+
+/// A diagnosis as the troubleshoot screen shows it: plain words and argv lists, no catalog or matcher types,
+/// so the screens need nothing but this (the executable builds it from the error catalog).
+public struct DiagnosisView: Equatable, Sendable {
+    /// One catalog entry found in the output.
+    public struct Finding: Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var lineNumber: Int
+        public var text: String
+        /// A harmless message (never the cause of a failure).
+        public var harmless: Bool
+        public init(id: String, title: String, lineNumber: Int, text: String, harmless: Bool) {
+            self.id = id; self.title = title; self.lineNumber = lineNumber; self.text = text; self.harmless = harmless
+        }
+    }
+
+    /// The most likely cause, with what it means and how to fix it.
+    public struct Cause: Equatable, Sendable {
+        public var finding: Finding
+        public var explanation: String
+        public var fix: String
+        /// The fix's commands as the catalog gives them (argv lists).
+        public var commands: [[String]]
+        /// Whether the fix is safe for the wizard to apply (after showing its commands).
+        public var autoFix: Bool
+        public init(finding: Finding, explanation: String, fix: String, commands: [[String]], autoFix: Bool) {
+            self.finding = finding; self.explanation = explanation; self.fix = fix
+            self.commands = commands; self.autoFix = autoFix
+        }
+    }
+
+    public var cause: Cause?
+    /// Every finding, most likely first (the cause included).
+    public var findings: [Finding]
+    /// When nothing known explains a failure: the last lines that looked like errors.
+    public var unknownErrorLines: [String]
+    public var linesRead: Int
+
+    public init(cause: Cause?, findings: [Finding], unknownErrorLines: [String], linesRead: Int) {
+        self.cause = cause; self.findings = findings; self.unknownErrorLines = unknownErrorLines
+        self.linesRead = linesRead
+    }
+
+    /// Other problems besides the cause.
+    var otherFindings: [Finding] { findings.filter { !$0.harmless && $0.id != cause?.finding.id } }
+    var harmlessFindings: [Finding] { findings.filter(\.harmless) }
+}
+
+/// Why a log file could not be diagnosed (it does not exist, cannot be read).
+public struct LogFileProblem: Error, Equatable, Sendable {
+    public var message: String
+    public init(message: String) { self.message = message }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import TFWizardCore
+
+/// What the troubleshoot screen is about: a failed step's output or a log file the user named.
+struct TroubleshootContext: Equatable, Sendable {
+    enum Source: Equatable, Sendable {
+        case failedStep(index: Int)
+        case logFile(path: String)
+    }
+    var source: Source
+    var view: DiagnosisView
+    /// The cause's fix made into steps for the failed step; nil when the wizard does not apply it here.
+    var fixSteps: [Step]?
+    var scroll = 0
+    var cursor = 0
+    var confirmScroll = 0
+
+    var failedStepIndex: Int? { if case .failedStep(let index) = source { return index } else { return nil } }
+    var offersFix: Bool { fixSteps?.isEmpty == false && failedStepIndex != nil }
+}
+
+/// The likely cause of a failure with its explanation and fix; for safe fixes, "apply the fix and retry".
+enum TroubleshootScreen {
+    enum Choice: String, CaseIterable { case apply, back }
+
+    static func choices(_ context: TroubleshootContext) -> [Choice] { context.offersFix ? Choice.allCases : [] }
+
+    static func lines(_ state: WizardState, _ context: TroubleshootContext, width: Int) -> [StyledLine] {
+        var result: [StyledLine] = []
+        func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
+            result.append(contentsOf: StyledLine.wrap(text, style: style, indent: indent, width: width))
+        }
+        let view = context.view
+        switch context.source {
+        case .failedStep(let index):
+            let title = state.plan.map { $0.steps.indices.contains(index) ? $0.steps[index].title : "" } ?? ""
+            add(state.text("failure.title", ["index": String(index + 1), "title": title]), .bold)
+        case .logFile(let path):
+            add(state.text("troubleshoot.log-file", ["path": path, "lines": String(view.linesRead)]), .bold)
+        }
+        result.append(.blank)
+        if let cause = view.cause {
+            add(state.text("diagnosis.cause", ["title": cause.finding.title, "id": cause.finding.id]), .bad)
+            // The matching line can be very long (a pip retry warning): two rows of it are enough to recognise it.
+            let matched = StyledLine.wrap(state.text("diagnosis.line", ["line": String(cause.finding.lineNumber),
+                                                                        "text": cause.finding.text]),
+                                          style: .dim, indent: 2, width: width)
+            result.append(contentsOf: matched.prefix(2))
+            if matched.count > 2, var last = result.popLast() {
+                last.text = TextWidth.clip(last.text + " …", to: width - last.indent, ellipsis: true)
+                result.append(last)
+            }
+            add(state.text("diagnosis.why", ["text": cause.explanation]), .normal, indent: 2)
+            add(state.text("diagnosis.fix", ["text": cause.fix]), .normal, indent: 2)
+            let commands = context.offersFix ? (context.fixSteps ?? []).map(\.argv) : cause.commands
+            for command in commands { add("$ " + CommandText.display(command), .accent, indent: 4) }
+            if context.offersFix {
+                add(state.text("troubleshoot.can-apply"), .good, indent: 2)
+            } else if !commands.isEmpty {
+                let key: String
+                if context.failedStepIndex == nil { key = "troubleshoot.from-log" }
+                else if cause.autoFix { key = "troubleshoot.cannot-apply-here" }
+                else { key = "troubleshoot.run-yourself" }
+                add(state.text(key), .dim, indent: 2)
+            }
+        } else if !view.unknownErrorLines.isEmpty {
+            add(state.text("diagnosis.unknown"), .warning)
+            for line in view.unknownErrorLines { add(line, .normal, indent: 2) }
+        } else {
+            add(state.text("diagnosis.clean", ["lines": String(view.linesRead)]), .good)
+        }
+        if !view.otherFindings.isEmpty {
+            result.append(.blank)
+            add(state.text("diagnosis.also_seen"), .accent)
+            for finding in view.otherFindings { add(item(state, finding), .normal, indent: 2) }
+        }
+        if !view.harmlessFindings.isEmpty {
+            result.append(.blank)
+            add(state.text("diagnosis.harmless"), .dim)
+            for finding in view.harmlessFindings { add(item(state, finding), .dim, indent: 2) }
+        }
+        return result
+    }
+
+    static func item(_ state: WizardState, _ finding: DiagnosisView.Finding) -> String {
+        "* " + state.text("diagnosis.item", ["title": finding.title, "id": finding.id, "line": String(finding.lineNumber)])
+    }
+
+    /// Rows the text may use above the choices.
+    static func textRows(_ size: TerminalSize, _ context: TroubleshootContext) -> Int {
+        let choiceCount = choices(context).count
+        return max(1, (size.rows - 4) - (choiceCount > 0 ? choiceCount + 1 : 0))
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        guard let context = state.troubleshoot else { return }
+        let all = lines(state, context, width: canvas.bodyWidth)
+        let height = textRows(canvas.size, context)
+        StyledLine.render(all, scroll: context.scroll, height: height, moreText: state.text("troubleshoot.more"), canvas: canvas)
+        let rows = choices(context).map { choice in
+            ChoiceRow(label: state.text("troubleshoot.\(choice.rawValue)"))
+        }
+        if !rows.isEmpty {
+            ChoiceList.render(rows, cursor: context.cursor, canvas: canvas, row: canvas.bodyBottom - rows.count + 1,
+                              height: rows.count, width: 50)
+        }
+    }
+}
+
+/// Before a fix runs: its commands, then the step that is retried, like the plan screen.
+enum FixConfirmScreen {
+    static func lines(_ state: WizardState, _ context: TroubleshootContext, width: Int) -> [StyledLine] {
+        var result: [StyledLine] = []
+        func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
+            result.append(contentsOf: StyledLine.wrap(text, style: style, indent: indent, width: width))
+        }
+        guard let fixes = context.fixSteps, let index = context.failedStepIndex, let plan = state.plan,
+              plan.steps.indices.contains(index) else { return result }
+        if let cause = context.view.cause {
+            add(state.text("troubleshoot.confirm.title", ["title": cause.finding.title, "id": cause.finding.id]), .bold)
+        }
+        add(state.text("troubleshoot.confirm.intro", ["index": String(index + 1)]), .normal)
+        for (number, fix) in fixes.enumerated() {
+            result.append(.blank)
+            var title = "\(number + 1). \(fix.title)"
+            if fix.needsRoot { title += " " + state.text("plan.needs-root") }
+            add(title, .accent)
+            add("$ " + CommandText.display(fix.argv), .normal, indent: 3)
+        }
+        result.append(.blank)
+        let step = plan.steps[index]
+        add("\(fixes.count + 1). " + state.text("troubleshoot.confirm.retry", ["index": String(index + 1), "title": step.title]), .accent)
+        add(step.kind == .validation ? state.text("plan.validation-command") : "$ " + CommandText.display(step.argv),
+            .normal, indent: 3)
+        result.append(.blank)
+        add(state.text("plan.nothing-ran"), .bold)
+        return result
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        guard let context = state.troubleshoot else { return }
+        StyledLine.render(lines(state, context, width: canvas.bodyWidth), scroll: context.confirmScroll,
+                          height: canvas.bodyRows, moreText: state.text("plan.more"), canvas: canvas)
+    }
+}
+
+/// A line of a scrolling text screen.
+struct StyledLine: Equatable {
+    var text: String
+    var style: TextStyle
+    var indent: Int
+
+    static let blank = StyledLine(text: "", style: .normal, indent: 0)
+
+    static func wrap(_ text: String, style: TextStyle, indent: Int, width: Int) -> [StyledLine] {
+        TextWidth.wrap(text, to: max(1, width - indent)).map { StyledLine(text: $0, style: style, indent: indent) }
+    }
+
+    /// Draws from the body's top; the last row says when there is more below.
+    static func render(_ lines: [StyledLine], scroll: Int, height: Int, moreText: String, canvas: Canvas) {
+        let shown = lines.count > height ? height - 1 : height
+        let first = min(scroll, max(0, lines.count - shown))
+        for (offset, line) in lines.dropFirst(first).prefix(shown).enumerated() {
+            canvas.text(line.text, row: canvas.bodyTop + offset, column: canvas.left + line.indent, style: line.style)
+        }
+        if first + shown < lines.count {
+            canvas.text(moreText, row: canvas.bodyTop + shown, column: canvas.left, style: .dim)
+        }
+    }
+
+    static func maxScroll(_ count: Int, height: Int) -> Int {
+        count > height ? count - (height - 1) : 0
+    }
+}
+
+extension WizardState {
+    /// Opens the troubleshoot screen for the step the engine waits on.
+    mutating func openTroubleshoot(forFailedStep index: Int, _ environment: WizardEnvironment) {
+        guard let install, let plan else { return }
+        let view = failureDiagnosis ?? environment.diagnoseOutput(install.stepLogs[index].lines)
+        var fixes: [Step]?
+        if let cause = view.cause, cause.autoFix { fixes = environment.fixSteps(cause.finding.id, index, plan) }
+        troubleshoot = TroubleshootContext(source: .failedStep(index: index), view: view, fixSteps: fixes)
+        screen = .troubleshoot
+    }
+
+    mutating func handleTroubleshoot(_ key: Key) -> [WizardEffect] {
+        guard var context = troubleshoot else { return [] }
+        defer { troubleshoot = context }
+        let choices = TroubleshootScreen.choices(context)
+        let height = TroubleshootScreen.textRows(size, context)
+        let maxScroll = StyledLine.maxScroll(TroubleshootScreen.lines(self, context, width: size.columns - 4).count,
+                                             height: height)
+        let page = max(1, height - 1)
+        switch key {
+        case .up where choices.isEmpty: context.scroll = max(0, min(context.scroll, maxScroll) - 1)
+        case .down where choices.isEmpty: context.scroll = min(maxScroll, context.scroll + 1)
+        case .up: context.cursor = ChoiceList.move(context.cursor, by: -1, count: choices.count)
+        case .down, .tab: context.cursor = ChoiceList.move(context.cursor, by: 1, count: choices.count)
+        case .pageUp: context.scroll = max(0, min(context.scroll, maxScroll) - page)
+        case .pageDown: context.scroll = min(maxScroll, context.scroll + page)
+        // Space pages on and starts over at the end, so arrows, Enter, Esc and Space reach every line.
+        case .space: context.scroll = context.scroll >= maxScroll ? 0 : min(maxScroll, context.scroll + page)
+        case .home: context.scroll = 0
+        case .end: context.scroll = maxScroll
+        case .escape: leaveTroubleshoot(context)
+        case .enter:
+            if choices.isEmpty || choices[min(context.cursor, choices.count - 1)] == .back {
+                leaveTroubleshoot(context)
+            } else {
+                context.confirmScroll = 0
+                screen = .fixConfirm
+            }
+        default: break
+        }
+        return []
+    }
+
+    private mutating func leaveTroubleshoot(_ context: TroubleshootContext) {
+        switch context.source {
+        case .failedStep: screen = install?.awaitingDecisionFor != nil ? .failure : .install
+        case .logFile: screen = .logPath
+        }
+    }
+
+    mutating func handleFixConfirm(_ key: Key) -> [WizardEffect] {
+        guard var context = troubleshoot else { return [] }
+        let total = FixConfirmScreen.lines(self, context, width: size.columns - 4).count
+        let height = size.rows - 4
+        let maxScroll = StyledLine.maxScroll(total, height: height)
+        switch key {
+        case .up: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - 1)
+        case .down: context.confirmScroll = min(maxScroll, context.confirmScroll + 1)
+        case .pageUp: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - (height - 1))
+        case .pageDown: context.confirmScroll = min(maxScroll, context.confirmScroll + height - 1)
+        case .space: context.confirmScroll = context.confirmScroll >= maxScroll ? 0 : min(maxScroll, context.confirmScroll + height - 1)
+        case .escape: screen = .troubleshoot
+        case .enter:
+            guard let fixes = context.fixSteps, let index = context.failedStepIndex,
+                  install?.awaitingDecisionFor == index else { break }
+            install?.awaitingDecisionFor = nil
+            install?.steps[index] = .init(status: .pending)
+            troubleshoot = nil
+            screen = .install
+            return [.retryAfterFixes(fixes)]
+        default: break
+        }
+        troubleshoot = context
+        return []
+    }
+}

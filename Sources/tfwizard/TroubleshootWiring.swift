@@ -1,0 +1,59 @@
+import Foundation
+import TFWizardCore
+import TFWizardTUI
+
+/// The troubleshoot screen's closures: the error catalog and matcher turned into `DiagnosisView`s, and
+/// catalog fixes turned into steps for the failed step.
+enum TroubleshootWiring {
+    static func diagnoseOutput(_ lines: [String], catalog: ErrorCatalog?) -> DiagnosisView {
+        guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
+        let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
+        return view(of: diagnosis, catalog: catalog)
+    }
+
+    static func loadLogFile(_ path: String, catalog: ErrorCatalog?, strings: Strings) -> Result<DiagnosisView, LogFileProblem> {
+        var expanded = PathExpansion.expandTilde(path.trimmingCharacters(in: .whitespaces), home: PathExpansion.home)
+        if expanded == "-" { expanded = "./-" }   // a file named "-", never the terminal's input
+        guard let catalog else {
+            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": "no error catalog"])))
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable",
+                                                                 ["file": expanded, "reason": "it is a folder"])))
+        }
+        do {
+            return .success(view(of: try Diagnoser(catalog: catalog).diagnose(path: expanded), catalog: catalog))
+        } catch let DoctorInputError.unreadable(file, reason) {
+            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": file, "reason": reason])))
+        } catch {
+            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable",
+                                                                 ["file": expanded, "reason": "\(error)"])))
+        }
+    }
+
+    static func fixSteps(causeID: String, failedStepIndex: Int, plan: Plan, catalog: ErrorCatalog?,
+                         facts: MachineFacts, strings: Strings) -> [Step]? {
+        guard let entry = catalog?[causeID], plan.steps.indices.contains(failedStepIndex) else { return nil }
+        return FixSteps.make(for: entry, failedStep: plan.steps[failedStepIndex], plan: plan, facts: facts, strings: strings)
+    }
+
+    static func view(of diagnosis: Diagnosis, catalog: ErrorCatalog) -> DiagnosisView {
+        let findings = diagnosis.matches.map { match in
+            DiagnosisView.Finding(id: match.id, title: match.title, lineNumber: match.lineNumber, text: match.text,
+                                  harmless: match.severity == .info)
+        }
+        var cause: DiagnosisView.Cause?
+        if let fatal = diagnosis.fatalCause, let entry = catalog[fatal.id] {
+            let user = ProcessInfo.processInfo.environment["USER"] ?? "$USER"
+            cause = DiagnosisView.Cause(
+                finding: DiagnosisView.Finding(id: fatal.id, title: entry.title, lineNumber: fatal.lineNumber,
+                                               text: fatal.text, harmless: false),
+                explanation: entry.explanation, fix: entry.fix,
+                commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: user) } },
+                autoFix: entry.autoFix)
+        }
+        return DiagnosisView(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
+                             linesRead: diagnosis.linesRead)
+    }
+}

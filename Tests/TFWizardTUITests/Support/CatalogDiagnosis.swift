@@ -1,0 +1,47 @@
+import Foundation
+import TFWizardCore
+import TFWizardTUI
+
+/// The real error catalog and matcher behind the test environment's diagnosis closures (the executable
+/// wires the same parts; this copy keeps the TUI tests independent of it).
+enum CatalogDiagnosis {
+    static let catalog: ErrorCatalog? = try? ErrorCatalog.builtIn()
+
+    static func view(_ lines: [String]) -> DiagnosisView {
+        guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
+        let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
+        let findings = diagnosis.matches.map {
+            DiagnosisView.Finding(id: $0.id, title: $0.title, lineNumber: $0.lineNumber, text: $0.text,
+                                  harmless: $0.severity == .info)
+        }
+        let cause = diagnosis.fatalCause.flatMap { match in catalog[match.id].map { entry in
+            DiagnosisView.Cause(finding: DiagnosisView.Finding(id: match.id, title: entry.title, lineNumber: match.lineNumber,
+                                                               text: match.text, harmless: false),
+                                explanation: entry.explanation, fix: entry.fix,
+                                commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: "ada") } },
+                                autoFix: entry.autoFix)
+        } }
+        return DiagnosisView(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
+                             linesRead: diagnosis.linesRead)
+    }
+
+    static func fixSteps(_ causeID: String, _ index: Int, _ plan: Plan, facts: MachineFacts) -> [Step]? {
+        guard let entry = catalog?[causeID] else { return nil }
+        return FixSteps.make(for: entry, failedStep: plan.steps[index], plan: plan, facts: facts,
+                             strings: Strings(language: "en"), user: "ada", home: "/home/ada")
+    }
+
+    /// Log files the test "opens" from the main menu, by path.
+    static let logFiles: [String: String] = [
+        "/home/ada/pip.log": """
+            $ pip3 install tensorflow
+            error: externally-managed-environment
+
+            × This environment is externally managed
+            ╰─> To install Python packages system-wide, try apt install
+                python3-xyz, where xyz is the package you are trying to
+                install.
+            hint: See PEP 668 for the detailed specification.
+            """,
+    ]
+}
