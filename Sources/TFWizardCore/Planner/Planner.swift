@@ -86,6 +86,14 @@ public enum Planner {
         return .available
     }
 
+    /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
+    public static func dockerImage(for answers: Answers) -> String {
+        var base = answers.docker.imageTag
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        if base == "latest" && answers.version != "latest" { base = answers.version }
+        return Planning.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
+    }
+
     /// The interpreter chosen when the answers name none: the newest one the release supports,
     /// preferring one that can already create a venv, then the system's own.
     public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {

@@ -22,10 +22,12 @@ extension Planning {
                           suggestion: strings["planner.refuse.dockerTag.suggestion"])
         }
         if base == "latest" && answers.version != "latest" { base = release.version }
-        var tag = base
-        if answers.device == .gpu { tag += "-gpu" }
-        if answers.docker.jupyter { tag += "-jupyter" }
-        return Self.dockerRepository + ":" + tag
+        return Self.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
+    }
+
+    /// `tensorflow/tensorflow:` + base + `-gpu` for a GPU + `-jupyter` with Jupyter.
+    static func imageName(base: String, device: Answers.Device, jupyter: Bool) -> String {
+        dockerRepository + ":" + base + (device == .gpu ? "-gpu" : "") + (jupyter ? "-jupyter" : "")
     }
 
     func dockerPlan(_ release: TensorFlowRelease, privileges: PrivilegePrefix) throws(PlanRefusal) -> Plan {
