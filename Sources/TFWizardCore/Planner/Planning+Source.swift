@@ -71,7 +71,14 @@ extension Planning {
     func sourceNotes(_ release: TensorFlowRelease) -> [String] {
         let cores = facts.cpu.cores ?? 2
         let hours = max(1, 8 / max(1, cores / 2))   // about 6-8 hours on 2 cores, scaling with cores
-        return [strings.text("planner.note.source.cost", ["hours": String(hours), "cores": String(cores)]),
+        var notes: [String] = []
+        // clang 18 is in Ubuntu 24.04 and Debian 13; older releases need LLVM's own apt repository.
+        if let clang = release.clang, let major = Int(clang.split(separator: ".")[0]), major >= 18,
+           let version = facts.os.versionID.map(VersionNumber.init),
+           (facts.os.isUbuntu && version < VersionNumber("24.04")) || (facts.os.id == "debian" && version < VersionNumber("13")) {
+            notes.append(strings.text("planner.note.source.llvm", ["clang": String(major), "os": facts.os.prettyName ?? facts.os.id]))
+        }
+        return notes + [strings.text("planner.note.source.cost", ["hours": String(hours), "cores": String(cores)]),
                 strings.text("planner.note.source.tools", ["bazel": release.bazel ?? "?", "clang": release.clang ?? "?",
                                                            "version": release.version]),
                 strings["planner.note.source.choice"]]

@@ -143,5 +143,14 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertTrue(plan.step("apt-build")?.argv.contains("clang-18") ?? false)
         XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Building from source takes hours") && $0.contains("tens of GB") })
         XCTAssertTrue(plan.notes.contains("TensorFlow 2.21.0 is built with Bazel 7.4.1 (through Bazelisk) and clang 18.1.8."))
+        XCTAssertTrue(plan.notes.contains("clang-18 is not in Ubuntu 22.04.5 LTS's archive: add LLVM's apt repository (apt.llvm.org) first, or the build tools step fails."))
+        let noble = try XCTUnwrap(M.plan(answers(.cpu, .source), try facts("ubuntu-24.04")).plan)
+        XCTAssertFalse(noble.notes.contains { $0.contains("apt.llvm.org") })
+    }
+
+    func testSourceGPUBuildFlags() throws {
+        let plan = try XCTUnwrap(M.plan(answers(.gpu, .source, python: "3.11"), try facts("ubuntu-24.04")).plan)
+        XCTAssertEqual(plan.step("bazel-build")?.argv.suffix(2), ["--config=cuda", "--config=cuda_wheel"])
+        XCTAssertEqual(plan.step("configure")?.environment["PYTHON_BIN_PATH"], "/home/ubuntu/.pyenv/shims/python3")
     }
 }
