@@ -92,6 +92,43 @@ final class MethodScreenSnapshotTests: XCTestCase {
         XCTAssertEqual(driver.state.plan?.steps.map(\.id), ["conda-create", "install-tf", "validate"])
         assertSnapshot(driver.screen(), named: "m11-conda-plan")
     }
+
+    /// Starts the plan and lets every step succeed, then walks to the end screen.
+    private func finish(_ driver: inout WizardDriver) throws {
+        let plan = try XCTUnwrap(driver.state.plan)
+        driver.press(.enter)
+        for (index, step) in plan.steps.enumerated() {
+            driver.engine(.stepStarted(index: index),
+                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
+            if step.kind == .validation {
+                driver.engine(.validated(index: index, report: ValidationReport(
+                    tensorflowVersion: "2.21.0", reduceSum: "-187.2", gpuDevices: plan.answers.device == .gpu ? ["/physical_device:GPU:0"] : [],
+                    passed: true)))
+            }
+        }
+        driver.engine(.finished(success: true, cancelled: false))
+        for _ in 0..<4 where driver.state.screen != .done { driver.press(.enter) }
+        XCTAssertEqual(driver.state.screen, .done)
+        driver.send(.answersSaved(path: "/home/ada/.local/state/tfwizard/answers-20261126-1100.yaml", error: nil))
+    }
+
+    func testDoneAfterTheDriverSaysHowToComeBack() throws {
+        var driver = try driver("gpu-no-driver", Answers(device: .gpu))
+        reachPlan(&driver)
+        try finish(&driver)
+        let screen = driver.screen()
+        XCTAssertTrue(screen.contains("The steps before the reboot are done."), screen)
+        XCTAssertFalse(screen.contains("installed and works"), screen)
+        assertSnapshot(screen, named: "m12-done-reboot")
+    }
+
+    func testDoneAfterDockerShowsTheRunCommand() throws {
+        var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker))
+        reachPlan(&driver)
+        try finish(&driver)
+        XCTAssertTrue(driver.screen().contains("docker run -it --rm --gpus all tensorflow/tensorflow:latest-gpu python"))
+        assertSnapshot(driver.screen(), named: "m13-done-docker")
+    }
 }
 
 /// What the planner says for the answers the wizard starts from.
