@@ -20,15 +20,17 @@ struct GPUSurroundingsProbe: Sendable {
     }
 
     func systemCUDA() -> MachineFacts.SystemCUDA? {
+        // /usr/local/cuda and /usr/local/cuda-13 are usually links to /usr/local/cuda-13.0: report the folder itself.
         var toolkits: [MachineFacts.SystemCUDA.Toolkit] = []
         var seen = Set<String>()
         for entry in root.list("/usr/local") where entry.hasPrefix("cuda") {
-            let path = "/usr/local/" + entry
-            guard root.isDirectory(path), seen.insert(root.realPath(path) ?? path).inserted else { continue }
+            let path = root.realPath("/usr/local/" + entry) ?? "/usr/local/" + entry
+            guard root.isDirectory(path), seen.insert(path).inserted else { continue }
             toolkits.append(.init(path: path, version: toolkitVersion(path)))
         }
         let libraries = ldconfigLibraries()
         let cudnn = libraries.first { $0.hasPrefix("libcudnn.so.") }.map { String($0.dropFirst("libcudnn.so.".count)) }
+        toolkits.sort { VersionNumber($0.version ?? "0") < VersionNumber($1.version ?? "0") }
         let found = MachineFacts.SystemCUDA(toolkits: toolkits, libraries: libraries, cudnnVersion: cudnn)
         return found.isEmpty ? nil : found
     }
@@ -47,7 +49,10 @@ struct GPUSurroundingsProbe: Sendable {
         if let line = root.readValue(path + "/version.txt"), let version = line.split(separator: " ").last {
             return String(version)
         }
-        return nil
+        // Neither file (CUDA 13 ships none): the folder's own name, cuda-13.0.
+        let name = (path as NSString).lastPathComponent
+        let version = name.dropFirst("cuda-".count)
+        return name.hasPrefix("cuda-") && version.first?.isNumber == true ? String(version) : nil
     }
 
     /// Sonames from `ldconfig -p` lines such as `\tlibcudnn.so.9 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcudnn.so.9`.

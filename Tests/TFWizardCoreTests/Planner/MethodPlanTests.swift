@@ -30,7 +30,7 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertTrue(plan.notes.contains { $0.hasPrefix("No NVIDIA driver is loaded") })
         XCTAssertTrue(plan.notes.contains { $0.contains("Reboot, then run tfwizard again, or tfwizard install --answers FILE") })
         XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Secure Boot is on") })
-        XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Found on the system: CUDA 11.8.20220929 (/usr/local/cuda-11.8), cuDNN 8") })
+        XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Found on the system: CUDA 11.8.20220929 (/usr/local/cuda-11.8), CUDA 13.0 (/usr/local/cuda-13.0), cuDNN 8") })
     }
 
     func testDriverTooOldIsReplaced() throws {

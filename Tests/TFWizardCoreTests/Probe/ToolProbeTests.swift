@@ -20,10 +20,11 @@ final class ToolProbeTests: XCTestCase {
         XCTAssertEqual(facts.gpu.devices.map(\.pciDeviceID), ["0x2503"])
         XCTAssertEqual(facts.gpu.secureBoot, true, "the 5th byte of the SecureBoot variable is 1")
         XCTAssertEqual(facts.gpu.ubuntuDrivers, "/usr/bin/ubuntu-drivers")
-        XCTAssertEqual(facts.gpu.systemCUDA, .init(toolkits: [.init(path: "/usr/local/cuda-11.8", version: "11.8.20220929")],
+        XCTAssertEqual(facts.gpu.systemCUDA, .init(toolkits: [.init(path: "/usr/local/cuda-11.8", version: "11.8.20220929"),
+                                                             .init(path: "/usr/local/cuda-13.0", version: "13.0")],
                                                    libraries: ["libcublas.so.11", "libcudart.so.11.0", "libcudnn.so.8"],
                                                    cudnnVersion: "8"),
-                       "libcuda.so.1 belongs to the driver and is not listed")
+                       "libcuda.so.1 belongs to the driver and is not listed; the cuda and cuda-13 links are cuda-13.0")
         XCTAssertFalse(machine.runner.calls.contains { $0[0].hasSuffix("nvidia-smi") }, "no nvidia-smi on this machine")
     }
 
