@@ -6,8 +6,7 @@ import TFWizardCore
 enum MethodDoneHints {
     /// A plan that installed the NVIDIA driver and stopped before the check.
     static func rebootPending(_ state: WizardState) -> Bool {
-        guard let plan = state.plan else { return false }
-        return !plan.steps.contains { $0.kind == .validation } && plan.steps.contains { $0.id == "driver-install" }
+        state.plan?.awaitsReboot ?? false
     }
 
     /// Draws the hints from `row`; returns nil when the generic venv/python hints apply instead.

@@ -24,6 +24,7 @@ final class MethodPlanTests: XCTestCase {
     func testGPUWithoutDriverInstallsItAndStopsForTheReboot() throws {
         let plan = try XCTUnwrap(M.plan(answers(.gpu, .venv), try facts("gpu-no-driver")).plan)
         XCTAssertEqual(plan.stepIDs, ["driver-list", "driver-install", "create-venv", "upgrade-pip", "install-tf"])
+        XCTAssertTrue(plan.awaitsReboot)
         XCTAssertEqual(plan.step("driver-list")?.argv, ["/usr/bin/ubuntu-drivers", "list"])
         XCTAssertEqual(plan.step("driver-install")?.argv, ["sudo", "/usr/bin/ubuntu-drivers", "install"])
         XCTAssertEqual(plan.step("driver-install")?.needsRoot, true)
@@ -54,6 +55,7 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertEqual(plan.stepIDs, ["create-venv", "upgrade-pip", "install-tf", "validate"])
         XCTAssertEqual(plan.step("install-tf")?.argv.last, "tensorflow[and-cuda]")
         XCTAssertEqual(plan.step("validate")?.why, "Imports TensorFlow, sums a random 1000x1000 matrix and must see at least one GPU.")
+        XCTAssertFalse(plan.awaitsReboot)
         XCTAssertFalse(plan.notes.contains { $0.contains("driver") && ($0.contains("older") || $0.contains("No NVIDIA")) })
     }
 
