@@ -59,16 +59,20 @@ extension Planning {
             notes.append(strings["planner.note.driver.otherOS"])
             return ([], notes)
         }
-        if case .installedNotLoaded = need {
+        let tool = facts.gpu.ubuntuDrivers ?? "ubuntu-drivers"
+        if case .installedNotLoaded(let package) = need {
+            // Shown as done, so the plan still says why it stops before the check.
             notes.append(strings["planner.note.driver.reboot"])
             if facts.gpu.secureBoot == true { notes.append(strings["planner.note.driver.secureBoot.loaded"]) }
-            return ([], notes)
+            let installed = Step(id: "driver-install", title: strings["planner.step.driver-install.title"],
+                                 why: strings["planner.step.driver-install.why"], argv: (privileges.prefix ?? []) + [tool, "install"],
+                                 needsRoot: true, state: .alreadyDone(reason: strings.text("planner.done.driver", ["package": package])))
+            return ([installed], notes)
         }
         guard let prefix = privileges.prefix else {
             throw refusal("device", "planner.refuse.driverNoRoot", suggestion: strings["planner.refuse.driverNoRoot.suggestion"])
         }
         var steps: [Step] = []
-        let tool = facts.gpu.ubuntuDrivers ?? "ubuntu-drivers"
         if facts.gpu.ubuntuDrivers == nil {
             steps += try aptSteps(package: "ubuntu-drivers-common", stepID: "apt-ubuntu-drivers", privileges: privileges)
         }

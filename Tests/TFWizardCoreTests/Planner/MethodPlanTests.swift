@@ -42,6 +42,17 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertFalse(plan.notes.contains { $0.hasPrefix("Secure Boot is on") })
     }
 
+    func testDriverInstalledButNotLoadedWaitsForTheReboot() throws {
+        var machine = try facts("gpu-no-driver")
+        machine.aptPackages["nvidia-driver-550"] = "550.120-0ubuntu0.22.04.1"
+        let plan = try XCTUnwrap(M.plan(answers(.gpu, .venv), machine).plan)
+        XCTAssertEqual(plan.stepIDs, ["driver-install", "create-venv", "upgrade-pip", "install-tf"])
+        XCTAssertEqual(plan.step("driver-install")?.state, .alreadyDone(reason: "nvidia-driver-550 is installed; it loads after a reboot."))
+        XCTAssertTrue(plan.awaitsReboot)
+        XCTAssertTrue(plan.notes.contains("nvidia-driver-550 is installed but its kernel module is not loaded: a reboot is still due."))
+        XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Secure Boot is on: if the module still does not load") })
+    }
+
     func testComputeCapabilityTooOldIsRefusedWithCPUOffered() throws {
         let refused = try XCTUnwrap(M.plan(answers(.gpu, .venv), try facts("gpu-old-capability")).refusal)
         XCTAssertEqual(refused.field, "device")
