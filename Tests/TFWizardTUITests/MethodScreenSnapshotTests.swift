@@ -69,6 +69,15 @@ final class MethodScreenSnapshotTests: XCTestCase {
         assertSnapshot(driver.screen(), named: "m07-docker-missing-plan")
     }
 
+    func testQuestionsFollowTheMethod() throws {
+        var driver = try driver("docker-no-permission-conda", Answers(method: .docker))
+        XCTAssertEqual(driver.state.questionScreens, [.welcome, .device, .method, .package, .dockerImage, .plan])
+        driver = try self.driver("docker-no-permission-conda", Answers(method: .conda))
+        XCTAssertEqual(driver.state.questionScreens, [.welcome, .device, .method, .package, .python, .plan])
+        driver = try self.driver("docker-no-permission-conda", Answers(method: .source))
+        XCTAssertEqual(driver.state.questionScreens, [.welcome, .device, .method, .package, .python, .venv, .plan])
+    }
+
     func testDockerWithoutPermission() throws {
         var driver = try driver("docker-no-permission-conda", Answers(device: .cpu, method: .docker))
         reachPlan(&driver)

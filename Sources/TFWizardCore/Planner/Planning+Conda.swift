@@ -53,7 +53,9 @@ extension Planning {
         notes += driver.notes
         notes += gpuNotes(release).filter { !$0.isEmpty }
         notes += systemCUDANotes(release)
-        notes.append(strings["planner.note.condaToS"])
+        // Anaconda's channels ask for terms of service to be accepted; Miniforge's conda-forge does not.
+        let folder = (conda.basePrefix as NSString).lastPathComponent.lowercased()
+        if !folder.contains("forge") { notes.append(strings["planner.note.condaToS"]) }
         notes.append(strings["planner.note.validate"])
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
                     pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")

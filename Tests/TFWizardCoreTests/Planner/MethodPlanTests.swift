@@ -133,6 +133,14 @@ final class MethodPlanTests: XCTestCase {
         let defaultPython = try XCTUnwrap(M.plan(answers(.cpu, .conda), machine).plan)
         XCTAssertEqual(defaultPython.step("conda-create")?.argv[5], "python=3.13", "the newest Python the release supports")
         XCTAssertEqual(M.plan(answers(.cpu, .conda, python: "3.8"), machine).refusal?.field, "python")
+        XCTAssertTrue(plan.notes.contains { $0.contains("conda tos accept") })
+        var forge = machine
+        forge.conda = .init(executable: "/home/ada/miniforge3/bin/mamba", kind: .mamba, version: "2.0.5",
+                            basePrefix: "/home/ada/miniforge3", environments: ["tf"])
+        let mamba = try XCTUnwrap(M.plan(answers(.cpu, .conda), forge).plan)
+        XCTAssertFalse(mamba.notes.contains { $0.contains("conda tos accept") })
+        XCTAssertEqual(mamba.step("conda-create")?.state, .alreadyDone(reason: "The conda environment tf already exists; it is reused."))
+        XCTAssertEqual(mamba.step("install-tf")?.argv.prefix(2), ["/home/ada/miniforge3/bin/mamba", "run"])
     }
 
     func testCondaMissingIsRefusedWithASuggestion() throws {
