@@ -45,7 +45,7 @@ struct InstallCommand: ParsableCommand {
         if let logPath { say(strings.text("headless.log-written", ["path": logPath]) + "\n") }
         switch result {
         case .succeeded:
-            say(strings["headless.succeeded"] + "\n")
+            say(strings[plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"] + "\n")
         case .failed:
             say(strings["headless.install-failed"] + "\n")
             throw ExitCode(1)

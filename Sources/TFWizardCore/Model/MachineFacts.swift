@@ -13,13 +13,18 @@ public struct MachineFacts: Codable, Equatable, Sendable {
     public var gpu: GPU
     public var aptPackages: [String: String]   // installed Debian packages of interest: name -> version
     public var probeDurationMilliseconds: Int?
+    public var docker: DockerFacts?            // nil: not probed
+    public var conda: CondaFacts?              // nil: no conda or mamba found
+    public var userName: String?               // the user the install is for ($USER), for `usermod -aG docker`
 
     public init(os: OperatingSystem, architecture: String, cpu: CPU, glibcVersion: String?,
                 pythons: [PythonInterpreter], disk: Disk?, privileges: Privileges, gpu: GPU,
-                aptPackages: [String: String] = [:], probeDurationMilliseconds: Int? = nil) {
+                aptPackages: [String: String] = [:], probeDurationMilliseconds: Int? = nil,
+                docker: DockerFacts? = nil, conda: CondaFacts? = nil, userName: String? = nil) {
         self.os = os; self.architecture = architecture; self.cpu = cpu; self.glibcVersion = glibcVersion
         self.pythons = pythons; self.disk = disk; self.privileges = privileges; self.gpu = gpu
         self.aptPackages = aptPackages; self.probeDurationMilliseconds = probeDurationMilliseconds
+        self.docker = docker; self.conda = conda; self.userName = userName
     }
 
     public struct OperatingSystem: Codable, Equatable, Sendable {
@@ -90,9 +95,14 @@ public struct MachineFacts: Codable, Equatable, Sendable {
         public var devices: [Device]
         public var driverVersion: String?      // "550.107.02"
         public var driverLoaded: Bool
-        public init(nvidiaPresent: Bool, devices: [Device], driverVersion: String?, driverLoaded: Bool) {
+        public var secureBoot: Bool?           // nil: not readable (BIOS boot, no efivars)
+        public var systemCUDA: SystemCUDA?     // CUDA/cuDNN already on the system; nil: none found
+        public var ubuntuDrivers: String?      // path of ubuntu-drivers, when installed
+        public init(nvidiaPresent: Bool, devices: [Device], driverVersion: String?, driverLoaded: Bool,
+                    secureBoot: Bool? = nil, systemCUDA: SystemCUDA? = nil, ubuntuDrivers: String? = nil) {
             self.nvidiaPresent = nvidiaPresent; self.devices = devices
             self.driverVersion = driverVersion; self.driverLoaded = driverLoaded
+            self.secureBoot = secureBoot; self.systemCUDA = systemCUDA; self.ubuntuDrivers = ubuntuDrivers
         }
         public struct Device: Codable, Equatable, Sendable {
             public var pciAddress: String?     // 0000:01:00.0

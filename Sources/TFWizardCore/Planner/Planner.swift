@@ -32,12 +32,6 @@ public enum Planner {
 
     public static func methodAvailability(_ method: Answers.Method, device: Answers.Device, facts: MachineFacts,
                                           strings: Strings = Strings(language: "en")) -> MethodAvailability {
-        switch method {
-        case .docker, .conda, .source:
-            return .notYetAvailable(reason: strings.text("planner.refuse.method.notYet", ["method": method.rawValue]))
-        case .venv, .systemPip:
-            break
-        }
         let arch = facts.architecture
         if !SupportedArchitectures.all.contains(arch) {
             return .refused(reason: strings.text("planner.refuse.arch", ["arch": arch]),
@@ -46,6 +40,18 @@ public enum Planner {
         if device == .gpu && !SupportedArchitectures.gpu.contains(arch) {
             return .refused(reason: strings.text("planner.refuse.gpuArch", ["arch": arch]),
                             suggestion: strings["planner.refuse.gpuArch.suggestion"])
+        }
+        switch method {
+        case .docker:
+            return dockerAvailability(facts: facts, strings: strings)
+        case .conda:
+            // conda brings its own Python: no interpreter on the machine is needed.
+            guard facts.conda != nil else {
+                return .refused(reason: strings["planner.refuse.noConda"], suggestion: strings["planner.refuse.noConda.suggestion"])
+            }
+            return .available
+        case .venv, .systemPip, .source:
+            break
         }
         if facts.pythons.isEmpty {
             return .refused(reason: strings["planner.refuse.noInterpreter"],
@@ -56,6 +62,36 @@ public enum Planner {
                             suggestion: strings["planner.refuse.pep668.suggestion"])
         }
         return .available
+    }
+
+    /// Docker can be planned when its missing pieces can be installed: a missing client or toolkit needs
+    /// apt and root; a daemon this user may not reach needs sudo (or root).
+    static func dockerAvailability(facts: MachineFacts, strings: Strings) -> MethodAvailability {
+        let docker = facts.docker ?? .absent
+        let canBecomeRoot = facts.privileges.canBecomeRoot
+        if docker.clientPath == nil {
+            guard facts.os.isDebianFamily else {
+                return .refused(reason: strings["planner.refuse.noDocker"], suggestion: strings["planner.refuse.noDocker.suggestion"])
+            }
+            guard canBecomeRoot else {
+                return .refused(reason: strings.text("planner.refuse.noRoot", ["packages": "docker.io"]),
+                                suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": "docker.io"]))
+            }
+            return .available
+        }
+        if docker.daemon != .answers && !canBecomeRoot {
+            let key = docker.daemon == .notRunning ? "planner.refuse.dockerDaemon" : "planner.refuse.dockerPermission"
+            return .refused(reason: strings[key], suggestion: strings[key + ".suggestion"])
+        }
+        return .available
+    }
+
+    /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
+    public static func dockerImage(for answers: Answers) -> String {
+        var base = answers.docker.imageTag
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        if base == "latest" && answers.version != "latest" { base = answers.version }
+        return Planning.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
     }
 
     /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs
@@ -103,21 +139,34 @@ struct Planning {
         try checkMethodAndDevice()
         let release = try resolveRelease()
         try checkMachine(release)
-        let python = try choosePython(release)
+        try checkComputeCapability(release)
         let privileges = PrivilegePrefix(facts: facts)
+        switch answers.method {
+        case .docker: return try dockerPlan(release, privileges: privileges)
+        case .conda: return try condaPlan(release, privileges: privileges)
+        case .venv, .systemPip, .source: break
+        }
+        let python = try choosePython(release)
+        let driver = try driverSteps(release, privileges: privileges)
         var steps: [Step]
         var notes = [strings.text("planner.note.python", ["python": python.version, "path": python.path])]
-        if answers.version == "latest" && answers.package != .tfNightly {
+        if answers.version == "latest" && answers.package != .tfNightly && answers.method != .source {
             notes.append(strings.text("planner.note.latest", ["version": release.version]))
         }
         switch answers.method {
         case .venv:
             steps = try venvSteps(python: python, release: release, privileges: privileges)
             notes.append(strings["planner.note.venv"])
+        case .source:
+            steps = try sourceSteps(python: python, release: release, privileges: privileges)
+            notes += sourceNotes(release)
         default:
             steps = try systemPipSteps(python: python, release: release, privileges: privileges)
             if !facts.privileges.isRoot { notes.append(strings["planner.note.sudoPip"]) }
         }
+        steps = driver.steps + steps
+        if rebootPending(release) { steps.removeAll { $0.kind == .validation } }
+        notes += driver.notes
         let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap { $0.argv.suffix(1) }
         if !aptPackages.isEmpty {
             notes.append(strings.text("planner.note.apt", ["packages": aptPackages.joined(separator: ", ")]))
@@ -126,6 +175,7 @@ struct Planning {
             }
         }
         notes += gpuNotes(release)
+        notes += systemCUDANotes(release)
         if answers.package == .tfNightly { notes.append(strings["planner.note.nightly"]) }
         if let disk = diskNote() { notes.append(disk) }
         notes.append(strings["planner.note.validate"])
@@ -144,7 +194,7 @@ struct Planning {
             let field: String
             if !SupportedArchitectures.all.contains(facts.architecture) { field = "machine" }
             else if answers.device == .gpu && !SupportedArchitectures.gpu.contains(facts.architecture) { field = "device" }
-            else if facts.pythons.isEmpty { field = "python" }
+            else if facts.pythons.isEmpty && answers.method != .docker && answers.method != .conda { field = "python" }
             else { field = "method" }
             throw PlanRefusal(field: field, message: reason, suggestion: suggestion)
         }
@@ -175,11 +225,12 @@ struct Planning {
     }
 
     func checkMachine(_ release: TensorFlowRelease) throws(PlanRefusal) {
-        if facts.architecture == "x86_64" && release.requiresAVX && !facts.cpu.hasAVX {
+        if facts.architecture == "x86_64" && release.requiresAVX && !facts.cpu.hasAVX && answers.method != .source {
             throw refusal("machine", "planner.refuse.noAVX", ["version": release.version],
                           suggestion: strings["planner.refuse.noAVX.suggestion"])
         }
-        if let needed = release.glibcMin, let found = facts.glibcVersion, VersionNumber(found) < VersionNumber(needed) {
+        if let needed = release.glibcMin, let found = facts.glibcVersion, VersionNumber(found) < VersionNumber(needed),
+           answers.method != .docker {
             let older = catalog.releases.first { release in
                 release.glibcMin.map { VersionNumber(found) >= VersionNumber($0) } ?? true
             }
@@ -190,7 +241,7 @@ struct Planning {
                           suggestion: suggestion)
         }
         if answers.device == .gpu {
-            if !release.andCudaExtra {
+            if !release.andCudaExtra && answers.method != .docker && answers.method != .source {
                 throw refusal("version", "planner.refuse.gpuNoExtra",
                               ["version": release.version, "cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?"],
                               suggestion: strings["planner.refuse.gpuNoExtra.suggestion"])
@@ -207,12 +258,15 @@ struct Planning {
         let driver = release.minDriver ?? "?"
         var notes = [strings["planner.note.tfGpu"],
                      strings.text("planner.note.cudaPip", ["cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?", "driver": driver])]
-        if let found = facts.gpu.driverVersion, facts.gpu.driverLoaded || !facts.gpu.nvidiaPresent {
-            if let minimum = release.minDriver, VersionNumber(found) < VersionNumber(minimum) {
-                notes.append(strings.text("planner.note.oldDriver", ["found": found, "driver": minimum, "version": release.version]))
+        // With a GPU on the PCI bus, driverSteps words what the driver needs; here only the driver-only case (WSL).
+        if !facts.gpu.nvidiaPresent {
+            if let found = facts.gpu.driverVersion {
+                if let minimum = release.minDriver, VersionNumber(found) < VersionNumber(minimum) {
+                    notes.append(strings.text("planner.note.oldDriver", ["found": found, "driver": minimum, "version": release.version]))
+                }
+            } else {
+                notes.append(strings.text("planner.note.noDriver", ["driver": driver]))
             }
-        } else {
-            notes.append(strings.text("planner.note.noDriver", ["driver": driver]))
         }
         if let minimum = release.minComputeCapability {
             for device in facts.gpu.devices {

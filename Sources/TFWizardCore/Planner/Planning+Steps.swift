@@ -8,15 +8,8 @@ extension Planning {
         let venv = try venvFolder()
         try checkTargetFolder(venv, python: python)
         var steps: [Step] = []
-        if !python.canCreateVenv {
-            guard python.source == .system, facts.os.isDebianFamily else {
-                throw refusal("python", "planner.refuse.venvModule", ["python": python.minorVersion, "path": python.path],
-                              suggestion: strings["planner.refuse.venvModule.suggestion"])
-            }
-            let package = isDistributionDefault(python) ? "python3-venv" : "python\(python.minorVersion)-venv"
-            if facts.aptPackages[package] == nil {
-                steps += try aptSteps(package: package, stepID: "apt-venv", privileges: privileges)
-            }
+        if let package = try venvPackageNeeded(python) {
+            steps += try aptSteps(package: package, stepID: "apt-venv", privileges: privileges)
         }
         let venvPython = venv + "/bin/python"
         let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
@@ -33,6 +26,17 @@ extension Planning {
         steps.append(install)
         steps.append(try validationStep(python: venvPython))
         return steps
+    }
+
+    /// The apt package that gives this Python a working venv (Debian strips ensurepip), when it lacks one.
+    func venvPackageNeeded(_ python: MachineFacts.PythonInterpreter) throws(PlanRefusal) -> String? {
+        guard !python.canCreateVenv else { return nil }
+        guard python.source == .system, facts.os.isDebianFamily else {
+            throw refusal("python", "planner.refuse.venvModule", ["python": python.minorVersion, "path": python.path],
+                          suggestion: strings["planner.refuse.venvModule.suggestion"])
+        }
+        let package = isDistributionDefault(python) ? "python3-venv" : "python\(python.minorVersion)-venv"
+        return facts.aptPackages[package] == nil ? package : nil
     }
 
     /// The venv folder, `~` expanded and tidied (no trailing or doubled slashes).

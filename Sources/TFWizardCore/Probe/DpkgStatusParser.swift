@@ -52,7 +52,8 @@ public enum DpkgStatusParser {
     /// container tooling, and the C library.
     public static func isOfInterest(_ name: String) -> Bool {
         if ["libc6", "docker.io", "docker-ce", "nvidia-container-toolkit", "build-essential", "cuda-drivers",
-            "ca-certificates"].contains(name) { return true }
+            "ca-certificates", "ubuntu-drivers-common", "git", "curl", "patchelf"].contains(name) { return true }
+        if name.hasPrefix("clang-"), name.dropFirst("clang-".count).allSatisfy(\.isNumber) { return true }
         if name.hasPrefix("nvidia-driver") || name.hasPrefix("nvidia-utils-") { return true }
         guard name.hasPrefix("python3") else { return false }
         // python3, python3.12, python3-venv, python3.12-venv, python3-pip, python3-dev, python3.12-dev

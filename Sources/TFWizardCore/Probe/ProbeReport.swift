@@ -82,6 +82,8 @@ public enum ProbeReport {
             }
         }
 
+        lines += toolLines(facts, strings: strings)
+
         if facts.aptPackages.isEmpty {
             lines.append(strings["probe.apt.none"])
         } else {
@@ -92,6 +94,45 @@ public enum ProbeReport {
             lines.append(strings.text("probe.duration", ["ms": String(milliseconds)]))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Secure Boot, CUDA on the system, Docker and conda: what the other install methods depend on.
+    static func toolLines(_ facts: MachineFacts, strings: Strings) -> [String] {
+        var lines: [String] = []
+        if let secureBoot = facts.gpu.secureBoot {
+            lines.append(strings[secureBoot ? "probe.secureBoot.on" : "probe.secureBoot.off"])
+        }
+        if let cuda = facts.gpu.systemCUDA, !cuda.isEmpty {
+            var found = cuda.toolkits.map { "\($0.path) (\($0.version ?? "?"))" }
+            found += cuda.libraries
+            lines.append(strings.text("probe.systemCUDA", ["list": found.joined(separator: ", ")]))
+        }
+        if let docker = facts.docker {
+            if let client = docker.clientPath {
+                let daemon: String
+                switch docker.daemon {
+                case .answers: daemon = strings.text("probe.docker.answers", ["version": docker.serverVersion ?? "?"])
+                case .permissionDenied: daemon = strings["probe.docker.permissionDenied"]
+                case .notRunning: daemon = strings["probe.docker.notRunning"]
+                case .unknown: daemon = strings["probe.docker.unknown"]
+                }
+                lines.append(strings.text("probe.docker", ["path": client, "version": docker.clientVersion ?? "?", "daemon": daemon]))
+            } else {
+                lines.append(strings["probe.docker.none"])
+            }
+            if facts.gpu.nvidiaPresent || docker.nvidiaCTKPath != nil {
+                lines.append(strings[docker.nvidiaCTKPath == nil ? "probe.docker.toolkit.none"
+                                     : (docker.nvidiaRuntime ? "probe.docker.toolkit" : "probe.docker.toolkit.notConfigured")])
+            }
+        }
+        if let conda = facts.conda {
+            lines.append(strings.text("probe.conda", ["kind": conda.kind.rawValue, "path": conda.executable,
+                                                      "version": conda.version ?? "?",
+                                                      "envs": conda.environments.isEmpty ? "-" : conda.environments.joined(separator: ", ")]))
+        } else {
+            lines.append(strings["probe.conda.none"])
+        }
+        return lines
     }
 
     /// What the welcome screen shows: one short line per fact (the full report is in the session log).

@@ -41,7 +41,19 @@ public struct Prober: Sendable {
         }
         let privilegesJob = BackgroundJob { [self] in probePrivileges(machine) }
         let gpuJob = BackgroundJob { [self] in
-            GPUProbe(root: machine, runner: runner, environment: environment).probe()
+            var gpu = GPUProbe(root: machine, runner: runner, environment: environment).probe()
+            let surroundings = GPUSurroundingsProbe(root: machine, runner: runner, environment: environment)
+            gpu.secureBoot = surroundings.secureBoot()
+            gpu.ubuntuDrivers = surroundings.ubuntuDrivers()
+            if gpu.nvidiaPresent || gpu.driverLoaded { gpu.systemCUDA = surroundings.systemCUDA() }
+            return gpu
+        }
+        let userName = environment["USER"] ?? environment["LOGNAME"] ?? (effectiveUserID == 0 ? "root" : nil)
+        let dockerJob = BackgroundJob { [self] in
+            DockerProbe(root: machine, runner: runner, environment: environment, userName: userName).probe()
+        }
+        let condaJob = BackgroundJob { [self] in
+            CondaProbe(root: machine, runner: runner, environment: environment).probe()
         }
 
         let os = machine.read("/etc/os-release").map(OSReleaseParser.parse)
@@ -71,7 +83,8 @@ public struct Prober: Sendable {
 
         var facts = MachineFacts(os: os, architecture: architecture, cpu: cpu, glibcVersion: glibc,
                                  pythons: pythons, disk: disk, privileges: privilegesJob.value(),
-                                 gpu: gpuJob.value(), aptPackages: aptPackages)
+                                 gpu: gpuJob.value(), aptPackages: aptPackages,
+                                 docker: dockerJob.value(), conda: condaJob.value(), userName: userName)
         facts.probeDurationMilliseconds = Int(((MonotonicClock.now() - started) * 1000).rounded())
         return facts
     }

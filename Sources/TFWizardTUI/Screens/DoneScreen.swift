@@ -7,7 +7,7 @@ enum DoneScreen {
         let outcome = state.finalExitReason
         let headline: String, style: TextStyle
         switch outcome {
-        case .success: headline = state.text("done.success"); style = .good
+        case .success: headline = state.text(MethodDoneHints.rebootPending(state) ? "done.success-reboot" : "done.success"); style = .good
         case .failed: headline = state.text("done.failed"); style = .bad
         case .cancelled: headline = state.text("done.cancelled"); style = .warning
         }
@@ -15,8 +15,11 @@ enum DoneScreen {
         row = canvas.paragraph(state.text("done.log", ["path": state.logExportedTo ?? state.text("done.writing")]), row: row)
         row = canvas.paragraph(state.text("done.answers", ["path": state.answersSavedTo ?? state.text("done.writing")]), row: row)
         row += 1
+        if outcome == .success, MethodDoneHints.render(state, canvas, row: row) != nil {
+            return
+        }
         if outcome == .success {
-            if state.answers.method == .venv {
+            if state.answers.method == .venv || state.answers.method == .source {
                 canvas.text(state.text("done.activate"), row: row, column: canvas.left)
                 row += 1
                 canvas.text("source " + CommandText.quote(state.answers.venv + "/bin/activate")

@@ -20,7 +20,7 @@ enum PlanScreen {
         }
         guard let plan = state.plan else { return result }
         add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
-                                        "python": plan.pythonPath ?? "-", "device": plan.answers.device.rawValue.uppercased()]), .bold)
+                                        "python": plan.pythonPath ?? (plan.answers.method == .docker ? Planner.dockerImage(for: plan.answers) : "-"), "device": plan.answers.device.rawValue.uppercased()]), .bold)
         for note in plan.notes { add("* " + note, .warning) }
         for (index, step) in plan.steps.enumerated() {
             result.append(Line(text: "", style: .normal, indent: 0))
@@ -51,6 +51,7 @@ enum PlanScreen {
         case "method": return .method
         case "python": return .python
         case "venv": return .venv
+        case "docker.image_tag": return .dockerImage
         default: return .package
         }
     }

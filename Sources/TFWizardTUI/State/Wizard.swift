@@ -55,6 +55,7 @@ public enum Wizard {
             case .device: DeviceScreen.render(state, canvas)
             case .method: MethodScreen.render(state, canvas)
             case .package: PackageScreen.render(state, canvas)
+            case .dockerImage: DockerImageScreen.render(state, canvas)
             case .python: PythonScreen.render(state, canvas)
             case .venv: VenvScreen.render(state, canvas)
             case .plan: PlanScreen.render(state, canvas)
@@ -123,6 +124,7 @@ extension WizardState {
         case .device: return handleDevice(key, environment)
         case .method: return handleMethod(key, environment)
         case .package: return handlePackage(key, environment)
+        case .dockerImage: return handleDockerImage(key, environment)
         case .python: return handlePython(key, environment)
         case .venv: return handleVenv(key, environment)
         case .plan: return handlePlan(key, environment)
@@ -185,6 +187,7 @@ extension WizardState {
         case .method: prepareMethods(environment)
         case .package: break
         case .python: preparePythons(environment)
+        case .dockerImage: prepareDockerImage()
         case .plan: preparePlan(environment)
         default: break
         }

@@ -3,7 +3,7 @@ import TFWizardCore
 
 /// The screens, in the order Enter walks through them.
 public enum Screen: String, Equatable, Sendable, CaseIterable {
-    case welcome, device, method, package, python, venv, plan, install, failure, fullLog, validation, done
+    case welcome, device, method, package, dockerImage, python, venv, plan, install, failure, fullLog, validation, done
     case troubleshoot, fixConfirm, logPath
 }
 
@@ -46,6 +46,7 @@ public struct WizardState: Sendable {
     var pythonCursor = 0
     var pythonProblems: [String?] = []
     var venvField: TextField
+    var dockerCursor = 0
     var welcomeScroll = 0
     var welcomeCursor = 0
     var logPathField = TextField(text: "")
@@ -78,10 +79,13 @@ public struct WizardState: Sendable {
     /// The release the package & version screen currently points at ("latest" resolved).
     var chosenRelease: TensorFlowRelease? { catalog.release(answers.version) ?? catalog.latest }
 
-    /// Screens the user answers, in order; venv only for the venv method.
+    /// Screens the user answers, in order: the venv folder for venv and source, the image for Docker.
     var questionScreens: [Screen] {
-        answers.method == .venv ? [.welcome, .device, .method, .package, .python, .venv, .plan]
-                                : [.welcome, .device, .method, .package, .python, .plan]
+        switch answers.method {
+        case .venv, .source: return [.welcome, .device, .method, .package, .python, .venv, .plan]
+        case .docker: return [.welcome, .device, .method, .package, .dockerImage, .plan]   // Python comes in the image
+        case .systemPip, .conda: return [.welcome, .device, .method, .package, .python, .plan]
+        }
     }
 }
 

@@ -53,6 +53,8 @@ enum Frame {
                      KeyHelp(keys: t("key.tab"), action: t("help.switch-list")),
                      KeyHelp(keys: t("key.enter"), action: t("help.next")),
                      KeyHelp(keys: t("key.esc"), action: t("help.back"))]
+        case .dockerImage:
+            items = DockerImageScreen.helpItems(state)
         case .venv:
             items = [KeyHelp(keys: t("key.type"), action: t("help.edit")),
                      KeyHelp(keys: t("key.enter"), action: t("help.next")),

@@ -168,12 +168,12 @@ final class PlannerRefusalTests: XCTestCase {
         XCTAssertEqual(refused?.suggestion, "Use the method venv: it installs the same packages into a folder of your own.")
     }
 
-    func testNotYetAvailableMethods() {
-        for method in [Answers.Method.docker, .conda, .source] {
-            let refused = refusal(M.answers(.cpu, method), M.ubuntu2404())
-            XCTAssertEqual(refused?.field, "method")
-            XCTAssertEqual(refused?.message, "Installing with \(method.rawValue) is not yet available in this version of tfwizard.")
-            XCTAssertEqual(refused?.suggestion, "Choose venv (recommended) or system-pip.")
-        }
+    func testCondaWithoutCondaIsRefusedDockerAndSourceArePlanned() {
+        let refused = refusal(M.answers(.cpu, .conda), M.ubuntu2404())
+        XCTAssertEqual(refused?.field, "method")
+        XCTAssertEqual(refused?.message, "No conda or mamba was found (on PATH, in ~/miniconda3, ~/anaconda3 or ~/miniforge3).")
+        XCTAssertEqual(refused?.suggestion?.hasPrefix("Install Miniconda"), true)
+        XCTAssertNotNil(M.plan(M.answers(.cpu, .docker), M.ubuntu2404()).plan)
+        XCTAssertNotNil(M.plan(M.answers(.cpu, .source), M.ubuntu2404()).plan)
     }
 }

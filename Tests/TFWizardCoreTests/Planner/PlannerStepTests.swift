@@ -102,18 +102,27 @@ final class PlannerStepTests: XCTestCase {
         XCTAssertFalse(plan.notes.contains { $0.contains("--user") })
     }
 
-    func testGPUNotesForMissingDriverOldDriverAndOldCard() throws {
+    func testGPUDriverMissingOldDriverAndOldCard() throws {
         var gpu = M.rtx3060
         gpu.driverVersion = nil
         gpu.driverLoaded = false
         let noDriver = try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: gpu))
-        XCTAssertTrue(noDriver.notes.contains("No working NVIDIA driver was found: install one (>= 525.60.13) before the check, or TensorFlow will see no GPU."))
+        XCTAssertEqual(noDriver.stepIDs, ["apt-update", "apt-ubuntu-drivers", "driver-list", "driver-install",
+                                          "create-venv", "upgrade-pip", "install-tf"], "the check waits for the reboot")
+        XCTAssertTrue(noDriver.notes.contains { $0.hasPrefix("No NVIDIA driver is loaded") })
         gpu.driverVersion = "470.256.02"
         gpu.driverLoaded = true
-        gpu.devices[0] = .init(pciAddress: nil, name: "Tesla K80", pciDeviceID: nil, computeCapability: "3.7", memoryMiB: 12206)
-        let old = try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: gpu))
-        XCTAssertTrue(old.notes.contains("The NVIDIA driver 470.256.02 is older than 525.60.13, which TensorFlow 2.21.0 needs: update it, or TensorFlow will see no GPU."))
-        XCTAssertTrue(old.notes.contains("Tesla K80 has compute capability 3.7; TensorFlow 2.21.0 supports 6.0 and newer, so it will not use that GPU."))
+        let oldDriver = try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: gpu))
+        XCTAssertTrue(oldDriver.notes.contains { $0.hasPrefix("The NVIDIA driver 470.256.02 is older than 525.60.13") })
+        XCTAssertEqual(oldDriver.step("driver-install")?.argv, ["sudo", "ubuntu-drivers", "install"])
+        gpu.devices.append(.init(pciAddress: nil, name: "Tesla K80", pciDeviceID: nil, computeCapability: "3.7", memoryMiB: 12206))
+        gpu.driverVersion = "550.107.02"
+        let mixed = try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: gpu))
+        XCTAssertTrue(mixed.notes.contains("Tesla K80 has compute capability 3.7; TensorFlow 2.21.0 supports 6.0 and newer, so it will not use that GPU."))
+        gpu.devices.removeFirst()
+        let refused = M.plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: gpu)).refusal
+        XCTAssertEqual(refused?.field, "device")
+        XCTAssertEqual(refused?.message, "Tesla K80 has compute capability 3.7; TensorFlow 2.21.0's GPU packages support 6.0 and newer, so TensorFlow would not use this GPU.")
         XCTAssertFalse(try plan(M.answers(.gpu), M.ubuntu2404(venvInstalled: true, gpu: M.rtx3060)).notes.contains { $0.contains("driver") && $0.contains("older") })
     }
 
@@ -134,8 +143,8 @@ final class PlannerStepTests: XCTestCase {
     func testMethodAvailability() {
         let facts = M.ubuntu2404()
         XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts), .available)
-        XCTAssertEqual(Planner.methodAvailability(.docker, device: .gpu, facts: facts),
-                       .notYetAvailable(reason: "Installing with docker is not yet available in this version of tfwizard."))
+        XCTAssertEqual(Planner.methodAvailability(.docker, device: .gpu, facts: facts), .available,
+                       "docker and the toolkit are installed by the plan")
         if case let .refused(reason, suggestion) = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts) {
             XCTAssertTrue(reason.contains("PEP 668"))
             XCTAssertEqual(suggestion, "Use the method venv: it installs the same packages into a folder of your own.")

@@ -1,0 +1,133 @@
+import Foundation
+
+extension Planning {
+    static let dockerRepository = "tensorflow/tensorflow"
+    /// `--gpus` arrived in Docker 19.03.
+    static let dockerMinimumForGPU = "19.03"
+    static let toolkitKeyring = "/usr/share/keyrings/nvidia-container-toolkit-keyring.asc"
+    static let toolkitList = "/etc/apt/sources.list.d/nvidia-container-toolkit.list"
+    static let toolkitKeyURL = "https://nvidia.github.io/libnvidia-container/gpgkey"
+    /// NVIDIA's list file, with the key named; apt fills in $(ARCH) itself.
+    static let toolkitSource = "deb [signed-by=\(toolkitKeyring)] https://nvidia.github.io/libnvidia-container/stable/deb/$(ARCH) /"
+
+    /// The image as the TensorFlow Docker guide names its tags today: `latest`, `latest-gpu`,
+    /// `latest-jupyter`, `latest-gpu-jupyter`, or a version such as `2.21.0-gpu`.
+    func dockerImage(_ release: TensorFlowRelease) throws(PlanRefusal) -> String {
+        var base = answers.docker.imageTag.trimmingCharacters(in: .whitespaces)
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !base.isEmpty, base.count <= 100, base.unicodeScalars.allSatisfy(allowed.contains),
+              base.first?.isLetter == true || base.first?.isNumber == true else {
+            throw refusal("docker.image_tag", "planner.refuse.dockerTag", ["tag": answers.docker.imageTag],
+                          suggestion: strings["planner.refuse.dockerTag.suggestion"])
+        }
+        if base == "latest" && answers.version != "latest" { base = release.version }
+        return Self.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
+    }
+
+    /// `tensorflow/tensorflow:` + base + `-gpu` for a GPU + `-jupyter` with Jupyter.
+    static func imageName(base: String, device: Answers.Device, jupyter: Bool) -> String {
+        dockerRepository + ":" + base + (device == .gpu ? "-gpu" : "") + (jupyter ? "-jupyter" : "")
+    }
+
+    func dockerPlan(_ release: TensorFlowRelease, privileges: PrivilegePrefix) throws(PlanRefusal) -> Plan {
+        let docker = facts.docker ?? .absent
+        let image = try dockerImage(release)
+        let gpu = answers.device == .gpu
+        if gpu, let version = docker.clientVersion, VersionNumber(version) < VersionNumber(Self.dockerMinimumForGPU) {
+            throw refusal("method", "planner.refuse.dockerOld", ["found": version],
+                          suggestion: strings["planner.refuse.dockerOld.suggestion"])
+        }
+        let driver = try driverSteps(release, privileges: privileges)
+        var steps = driver.steps
+        var notes = [strings.text("planner.note.docker.image", ["image": image])]
+        notes += driver.notes
+        var client = docker.clientPath ?? "docker"
+        var asRoot: [String] = []   // how this run reaches the daemon: directly, or through sudo
+
+        if docker.clientPath == nil {
+            steps += try aptSteps(package: "docker.io", stepID: "apt-docker", privileges: privileges)
+            notes.append(strings["planner.note.docker.apt"])
+            client = "docker"
+        } else if docker.daemon == .notRunning {
+            guard let prefix = privileges.prefix else {
+                throw refusal("method", "planner.refuse.dockerDaemon", suggestion: strings["planner.refuse.dockerDaemon.suggestion"])
+            }
+            steps.append(Step(id: "docker-start", title: strings["planner.step.docker-start.title"],
+                              why: strings["planner.step.docker-start.why"],
+                              argv: prefix + ["systemctl", "start", "docker"], needsRoot: true))
+        }
+        if !facts.privileges.isRoot && (docker.clientPath == nil || docker.daemon != .answers) {
+            guard let prefix = privileges.prefix else {
+                throw refusal("method", "planner.refuse.dockerPermission", suggestion: strings["planner.refuse.dockerPermission.suggestion"])
+            }
+            asRoot = prefix
+            if docker.userInDockerGroup {
+                notes.append(strings["planner.note.docker.groupRelogin"])
+            } else if facts.userName == nil {
+                notes.append(strings["planner.note.docker.groupManual"])
+            } else if let user = facts.userName {
+                steps.append(Step(id: "docker-group", title: strings.text("planner.step.docker-group.title", ["user": user]),
+                                  why: strings["planner.step.docker-group.why"],
+                                  argv: prefix + ["usermod", "-aG", "docker", user], needsRoot: true, safeToSkip: true))
+                notes.append(strings.text("planner.note.docker.group", ["user": user]))
+            }
+        }
+        if gpu {
+            steps += try toolkitSteps(docker, privileges: privileges)
+        }
+        steps.append(Step(id: "docker-pull", title: strings.text("planner.step.docker-pull.title", ["image": image]),
+                          why: strings[gpu ? "planner.step.docker-pull.why.gpu" : "planner.step.docker-pull.why.cpu"],
+                          argv: asRoot + [client, "pull", image], needsRoot: !asRoot.isEmpty))
+        let program: String
+        do { program = try ValidationProgram.source() } catch { throw refusal("internal", "planner.refuse.internal") }
+        let gpuFlags = gpu ? ["--gpus", "all"] : []
+        if !rebootPending(release) {
+            steps.append(Step(id: "validate", title: strings["planner.step.validate.title"],
+                              why: strings[gpu ? "planner.step.validate.why.docker.gpu" : "planner.step.validate.why.docker"],
+                              argv: asRoot + [client, "run", "--rm"] + gpuFlags + [image, "python", "-c", program],
+                              needsRoot: !asRoot.isEmpty, kind: .validation))
+        }
+        if gpu { notes.append(strings["planner.note.docker.nvidiaDocker"]) }
+        let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
+        let runCommand = (["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image]
+                                               + (answers.docker.jupyter ? [] : ["bash"])).map(CommandDisplay.quote).joined(separator: " ")
+        notes.append(strings.text(answers.docker.jupyter ? "planner.note.docker.runJupyter" : "planner.note.docker.run",
+                                  ["command": runCommand]))
+        notes.append(strings["planner.note.validate"])
+        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: nil)
+    }
+
+    /// The NVIDIA container toolkit from NVIDIA's apt source, then registered as a Docker runtime.
+    func toolkitSteps(_ docker: MachineFacts.DockerFacts, privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        if docker.nvidiaCTKPath != nil && docker.nvidiaRuntime { return [] }
+        guard let prefix = privileges.prefix else {
+            throw refusal("method", "planner.refuse.noRoot", ["packages": "nvidia-container-toolkit"],
+                          suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": "nvidia-container-toolkit"]))
+        }
+        var steps: [Step] = []
+        let ctk = docker.nvidiaCTKPath ?? "nvidia-ctk"
+        if docker.nvidiaCTKPath == nil {
+            steps.append(Step(id: "toolkit-key", title: strings["planner.step.toolkit-key.title"],
+                              why: strings["planner.step.toolkit-key.why"],
+                              argv: prefix + ["curl", "-fsSL", "-o", Self.toolkitKeyring, Self.toolkitKeyURL], needsRoot: true))
+            steps.append(Step(id: "toolkit-source", title: strings["planner.step.toolkit-source.title"],
+                              why: strings["planner.step.toolkit-source.why"],
+                              argv: prefix + ["sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", Self.toolkitSource, Self.toolkitList],
+                              needsRoot: true))
+            steps.append(Step(id: "apt-update-toolkit", title: strings["planner.step.apt-update.title"],
+                              why: strings.text("planner.step.apt-update.why", ["packages": "nvidia-container-toolkit"]),
+                              argv: prefix + ["apt-get", "update"], needsRoot: true))
+            steps.append(Step(id: "apt-toolkit", title: strings.text("planner.step.apt-toolkit.title", ["packages": "nvidia-container-toolkit"]),
+                              why: strings["planner.step.apt-toolkit.why"],
+                              argv: prefix + ["apt-get", "install", "-y", "nvidia-container-toolkit"], needsRoot: true))
+        }
+        steps.append(Step(id: "toolkit-configure", title: strings["planner.step.toolkit-configure.title"],
+                          why: strings["planner.step.toolkit-configure.why"],
+                          argv: prefix + [ctk, "runtime", "configure", "--runtime=docker"], needsRoot: true))
+        steps.append(Step(id: "docker-restart", title: strings["planner.step.docker-restart.title"],
+                          why: strings["planner.step.docker-restart.why"],
+                          argv: prefix + ["systemctl", "restart", "docker"], needsRoot: true))
+        return steps
+    }
+}

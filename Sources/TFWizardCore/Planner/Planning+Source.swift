@@ -1,0 +1,86 @@
+import Foundation
+
+extension Planning {
+    static let tensorflowRepository = "https://github.com/tensorflow/tensorflow.git"
+    static let wheelFolder = "bazel-bin/tensorflow/tools/pip_package/wheel_house"
+    /// Runs the rest of argv inside the folder given first, without building a shell string from input.
+    static let inFolder = ["sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh"]
+
+    /// The build as TensorFlow's "Build from source" page describes it: Bazelisk (which reads the release's
+    /// .bazelversion), clang, a shallow clone of the release tag, ./configure, bazel build, the wheel into a venv.
+    func sourceSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                     privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        let venv = try venvFolder()
+        try checkTargetFolder(venv, python: python)
+        let source = ((venv as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tensorflow-src")
+        let bazel = home + "/.local/bin/bazel"
+        let clangMajor = release.clang.map { String($0.split(separator: ".")[0]) }
+        var packages = ["git", "curl", "patchelf"]
+        if let clangMajor { packages.append("clang-\(clangMajor)") }
+        if let venvPackage = try venvPackageNeeded(python) { packages.append(venvPackage) }
+        let missing = packages.filter { facts.aptPackages[$0] == nil }
+        var steps: [Step] = []
+        if !missing.isEmpty {
+            guard let prefix = privileges.prefix else {
+                let list = missing.joined(separator: " ")
+                throw refusal("method", "planner.refuse.noRoot", ["packages": list],
+                              suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": list]))
+            }
+            steps.append(Step(id: "apt-update", title: strings["planner.step.apt-update.title"],
+                              why: strings.text("planner.step.apt-update.why", ["packages": missing.joined(separator: ", ")]),
+                              argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true))
+            steps.append(Step(id: "apt-build", title: strings.text("planner.step.apt-build.title", ["packages": missing.joined(separator: ", ")]),
+                              why: strings.text("planner.step.apt-build.why", ["clang": release.clang ?? "?"]),
+                              argv: prefix + ["apt-get", "install", "-y"] + missing, needsRoot: true))
+        }
+        let bazeliskArch = facts.architecture == "aarch64" ? "arm64" : "amd64"
+        steps.append(Step(id: "bazelisk", title: strings.text("planner.step.bazelisk.title", ["path": bazel]),
+                          why: strings.text("planner.step.bazelisk.why", ["bazel": release.bazel ?? "?"]),
+                          argv: ["curl", "-fL", "--create-dirs", "-o", bazel,
+                                 "https://github.com/bazelbuild/bazelisk/releases/latest/download/bazelisk-linux-\(bazeliskArch)"]))
+        steps.append(Step(id: "bazelisk-chmod", title: strings["planner.step.bazelisk-chmod.title"],
+                          why: strings["planner.step.bazelisk-chmod.why"], argv: ["chmod", "+x", bazel]))
+        steps.append(Step(id: "git-clone", title: strings.text("planner.step.git-clone.title", ["tag": "v" + release.version, "folder": source]),
+                          why: strings["planner.step.git-clone.why"],
+                          argv: ["git", "clone", "--depth", "1", "--branch", "v" + release.version, Self.tensorflowRepository, source]))
+        var buildEnvironment = ["PYTHON_BIN_PATH": python.path, "TF_PYTHON_VERSION": python.minorVersion]
+        if let clangMajor { buildEnvironment["CLANG_COMPILER_PATH"] = "/usr/lib/llvm-\(clangMajor)/bin/clang" }
+        steps.append(Step(id: "configure", title: strings["planner.step.configure.title"],
+                          why: strings["planner.step.configure.why"],
+                          argv: Self.inFolder + [source, "./configure"], environment: buildEnvironment))
+        let gpu = answers.device == .gpu
+        let wheelName = gpu ? "tensorflow" : (answers.package == .tensorflowCPU ? "tensorflow_cpu" : "tensorflow")
+        var build = [bazel, "build", "//tensorflow/tools/pip_package:wheel", "--repo_env=WHEEL_NAME=\(wheelName)"]
+        if gpu { build += ["--config=cuda", "--config=cuda_wheel"] }
+        steps.append(Step(id: "bazel-build", title: strings["planner.step.bazel-build.title"],
+                          why: strings["planner.step.bazel-build.why"],
+                          argv: Self.inFolder + [source] + build, environment: buildEnvironment))
+        let venvPython = venv + "/bin/python"
+        steps.append(Step(id: "create-venv", title: strings.text("planner.step.create-venv.title", ["venv": venv]),
+                          why: strings["planner.step.create-venv.why"], argv: [python.path, "-m", "venv", venv]))
+        steps.append(upgradePipStep(python: venvPython, user: false))
+        // The wheel's file name carries the platform tag, so it is found by a glob in the build's output folder.
+        steps.append(Step(id: "install-wheel", title: strings["planner.step.install-wheel.title"],
+                          why: strings["planner.step.install-wheel.why"],
+                          argv: ["sh", "-c", "exec \"$1\" -m pip install \"$2\"/\(Self.wheelFolder)/*.whl", "sh", venvPython, source],
+                          environment: pipEnvironment()))
+        steps.append(try validationStep(python: venvPython))
+        return steps
+    }
+
+    func sourceNotes(_ release: TensorFlowRelease) -> [String] {
+        let cores = facts.cpu.cores ?? 2
+        let hours = max(1, 8 / max(1, cores / 2))   // about 6-8 hours on 2 cores, scaling with cores
+        var notes: [String] = []
+        // clang 18 is in Ubuntu 24.04 and Debian 13; older releases need LLVM's own apt repository.
+        if let clang = release.clang, let major = Int(clang.split(separator: ".")[0]), major >= 18,
+           let version = facts.os.versionID.map(VersionNumber.init),
+           (facts.os.isUbuntu && version < VersionNumber("24.04")) || (facts.os.id == "debian" && version < VersionNumber("13")) {
+            notes.append(strings.text("planner.note.source.llvm", ["clang": String(major), "os": facts.os.prettyName ?? facts.os.id]))
+        }
+        return notes + [strings.text("planner.note.source.cost", ["hours": String(hours), "cores": String(cores)]),
+                strings.text("planner.note.source.tools", ["bazel": release.bazel ?? "?", "clang": release.clang ?? "?",
+                                                           "version": release.version]),
+                strings["planner.note.source.choice"]]
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TFWizardCore
+
+/// Docker's answers: which image tag (latest, a release, nightly) and whether it runs Jupyter.
+/// The -gpu suffix follows the device answer; the last row toggles Jupyter.
+enum DockerImageScreen {
+    /// latest, the releases the catalog knows (newest first), nightly.
+    static func tags(_ state: WizardState) -> [String] {
+        ["latest"] + state.catalog.releases.prefix(5).map(\.version) + ["nightly"]
+    }
+
+    static func rows(_ state: WizardState) -> [ChoiceRow] {
+        var rows = tags(state).map { tag in
+            ChoiceRow(label: tag, tag: tag == "latest" ? state.text("docker.tag-latest") : (tag == "nightly" ? state.text("docker.tag-nightly") : ""))
+        }
+        let box = state.answers.docker.jupyter ? "[x]" : "[ ]"
+        rows.append(ChoiceRow(label: state.text("docker.jupyter", ["box": box]), tag: state.text("docker.jupyter-port")))
+        return rows
+    }
+
+    static func render(_ state: WizardState, _ canvas: Canvas) {
+        let top = canvas.paragraph(state.text("docker.question"), row: canvas.bodyTop, style: .bold) + 1
+        let rows = rows(state)
+        ChoiceList.render(rows, cursor: state.dockerCursor, canvas: canvas, row: top, height: rows.count)
+        var row = top + rows.count + 1
+        let image = Planner.dockerImage(for: state.answers)
+        row = canvas.paragraph(state.text("docker.image", ["image": image]), row: row, style: .accent)
+        let explain = state.answers.device == .gpu ? "docker.explain-gpu" : "docker.explain-cpu"
+        canvas.paragraph(state.text(explain), row: row + 1, style: .dim)
+    }
+
+    static func helpItems(_ state: WizardState) -> [KeyHelp] {
+        [KeyHelp(keys: state.text("key.up-down"), action: state.text("help.choose")),
+         KeyHelp(keys: state.text("docker.key-space"), action: state.text("docker.help-toggle")),
+         KeyHelp(keys: state.text("key.enter"), action: state.text("help.next")),
+         KeyHelp(keys: state.text("key.esc"), action: state.text("help.back"))]
+    }
+}
+
+extension WizardState {
+    mutating func prepareDockerImage() {
+        var base = answers.docker.imageTag
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        if base == "latest" && answers.version != "latest" { base = answers.version }
+        dockerCursor = DockerImageScreen.tags(self).firstIndex(of: base) ?? 0
+        answers.docker.imageTag = DockerImageScreen.tags(self)[dockerCursor]
+    }
+
+    mutating func handleDockerImage(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
+        let tags = DockerImageScreen.tags(self)
+        let count = tags.count + 1
+        switch key {
+        case .up: dockerCursor = ChoiceList.move(dockerCursor, by: -1, count: count)
+        case .down, .tab: dockerCursor = ChoiceList.move(dockerCursor, by: 1, count: count)
+        case .escape: goBack(environment)
+        case .space:
+            if dockerCursor == tags.count { answers.docker.jupyter.toggle() }
+        case .enter:
+            if dockerCursor == tags.count {
+                answers.docker.jupyter.toggle()
+                return []
+            }
+            let tag = tags[dockerCursor]
+            answers.docker.imageTag = tag
+            // A release tag pins the version the plan reports; latest and nightly leave it as chosen.
+            if tag != "latest" && tag != "nightly" { answers.version = tag }
+            advance(environment)
+        default: break
+        }
+        if dockerCursor < tags.count { answers.docker.imageTag = tags[dockerCursor] }
+        return []
+    }
+}
