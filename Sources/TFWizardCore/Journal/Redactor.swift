@@ -14,7 +14,7 @@ public enum Redactor {
     }()
 
     /// `?token=...`, `&api_key=...`, AWS/Azure style signatures.
-    private static let tokenParameter: NSRegularExpression = {
+    static let tokenParameter: NSRegularExpression = {
         let names = "access_token|refresh_token|id_token|token|api_key|apikey|key|password|passwd|pwd|secret|"
             + "client_secret|auth|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token"
         return try! NSRegularExpression(pattern: "([?&;](?:\(names))=)[^&;#\\s\"']+", options: [.caseInsensitive])
@@ -49,6 +49,12 @@ public enum Redactor {
             }
         }
         return forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    /// `?token=secret&x=1` -> `?token=****&x=1`: the values of token-like query parameters only.
+    public static func maskTokenParameters(_ text: String) -> String {
+        guard text.contains("=") else { return text }
+        return replace(tokenParameter, in: text, template: "$1\(mask)")
     }
 
     private static func replace(_ expression: NSRegularExpression, in text: String, template: String) -> String {
