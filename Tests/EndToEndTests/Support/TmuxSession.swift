@@ -51,6 +51,16 @@ final class TmuxSession {
         throw TmuxError.timeout(text)
     }
 
+    /// A tmux format evaluated for the pane, e.g. "#{alternate_on} #{cursor_flag}" or "#{pane_pid}".
+    func query(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window, as a person dragging the terminal's corner would.
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(columns), "-y", String(rows)])
+    }
+
     /// Whether the pane's command has exited (remain-on-exit keeps the pane).
     func paneDead() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
@@ -58,18 +68,9 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-S", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError.failed(arguments) }
-        return String(decoding: data, as: UTF8.self)
+        let result = try DirectSpawn.run(["tmux", "-S", socket] + arguments)
+        guard result.status == 0 else { throw TmuxError.failed(arguments) }
+        return result.output
     }
 
     enum TmuxError: Error { case failed([String]), timeout(String) }
