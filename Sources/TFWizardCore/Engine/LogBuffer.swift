@@ -32,6 +32,9 @@ public struct LogBuffer: Sendable {
         self.sanitizer = sanitizer
     }
 
+    /// Lines held in memory, trimmed ones not yet dropped included (at most about twice `maxLines`).
+    var storedLineCount: Int { completed.count }
+
     /// The kept lines, oldest first; the last one may still be growing (no newline yet).
     public var lines: [String] { lastLines(maxLines) }
 
