@@ -122,14 +122,15 @@ final class InteractiveRun {
     let logs: String
     private let before: String, after: String, status: String
 
-    init(folder: URL, tag: String, environment: [String: String], columns: Int = 80, rows: Int = 24) throws {
+    init(folder: URL, tag: String, environment: [String: String], columns: Int = 80, rows: Int = 24,
+         prefix: String = "", arguments: String = "") throws {
         before = folder.appendingPathComponent("stty-before-\(tag)").path
         after = folder.appendingPathComponent("stty-after-\(tag)").path
         status = folder.appendingPathComponent("status-\(tag)").path
         logs = folder.appendingPathComponent("logs-\(tag)").path
-        let script = "stty -g > '\(before)'; '\(BinaryUnderTest.path)' --log-dir '\(logs)'; echo \\$? > '\(status)'; stty -g > '\(after)'; sleep 60"
+        let script = "stty -g > '\(before)'; \(prefix)'\(BinaryUnderTest.path)' \(arguments) --log-dir '\(logs)'; echo \\$? > '\(status)'; stty -g > '\(after)'; sleep 60"
         session = try TmuxSession(command: "sh -c \"\(script)\"", columns: columns, rows: rows,
-                                  environment: environment.filter { ["HOME", "PIP_CONFIG_FILE", "PIP_INDEX_URL", "PIP_DEFAULT_TIMEOUT", "LANG", "NO_COLOR"].contains($0.key) })
+                                  environment: environment.filter { ["HOME", "PIP_CONFIG_FILE", "PIP_INDEX_URL", "PIP_DEFAULT_TIMEOUT", "LANG", "NO_COLOR", "PYTHONVERBOSE", "TERM"].contains($0.key) })
     }
 
     /// The wizard: the only child of the pane's shell.
@@ -141,6 +142,14 @@ final class InteractiveRun {
             usleep(50_000)
         }
         throw TmuxSession.TmuxError.timeout("wizard process")
+    }
+
+    /// The exit status, once the wizard ended (nil while it runs).
+    func exitStatus(timeout: TimeInterval) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !FileManager.default.fileExists(atPath: after) && Date() < deadline { usleep(50_000) }
+        usleep(100_000)
+        return (try? String(contentsOfFile: status, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func assertTerminalGivenBack(exitCode: Int32, signal: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) throws {
