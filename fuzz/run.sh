@@ -5,7 +5,8 @@
 #   TARGET: sanitizer (TerminalTextSanitizer + LogBuffer), matcher (Diagnoser), answers (AnswerFile)
 # Example, ten minutes: fuzz/run.sh matcher 600
 # Needs `swift build` (or `swift package resolve`) once, for the Yams checkout under .build/checkouts.
-# Crashes are written to fuzz/artifacts/TARGET/; new inputs go to a scratch corpus in .build/fuzz.
+# Crashes are written to .build/fuzz/artifacts/TARGET/; new inputs go to .build/fuzz/corpus-TARGET
+# (copy good ones into fuzz/corpus/TARGET/ to keep them).
 set -eu
 target=${1:?usage: fuzz/run.sh sanitizer|matcher|answers SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS}
@@ -14,7 +15,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/.build/fuzz"
 core="$root/Sources/TFWizardCore"
 flags="-parse-as-library -sanitize=fuzzer,address -O -g -swift-version 6"
-mkdir -p "$build" "$root/fuzz/artifacts/$target"
+mkdir -p "$build/artifacts/$target"
 
 yams_module() {
     yams="$root/.build/checkouts/Yams/Sources"
@@ -26,7 +27,7 @@ yams_module() {
                 "$source" -o "$build/yams/$(basename "$source" .c).o"
         done
         # Yams's Swift sources import CYaml through its module map.
-        swiftc -parse-as-library -sanitize=fuzzer,address -O -module-name Yams -emit-module \
+        swiftc -parse-as-library -sanitize=fuzzer,address -O -D SWIFT_PACKAGE -module-name Yams -emit-module \
             -emit-module-path "$build/yams/Yams.swiftmodule" -I "$yams/CYaml/include" \
             -wmo -c "$yams"/Yams/*.swift -o "$build/yams/Yams.o"
         ar rcs "$build/yams/libYams.a" "$build/yams"/*.o
@@ -46,7 +47,9 @@ case "$target" in
         swiftc $flags -module-name FuzzSanitizer $sources "$root/fuzz/targets/sanitizer.swift" -o "$build/fuzz-sanitizer" ;;
     matcher)
         yams_module; embedded_resources
-        sources="$core/Diagnosis/*.swift $core/Resources/ResourceStore.swift"
+        sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
+                 $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/DiagnosisEscapeStripper.swift \
+                 $core/Resources/ResourceStore.swift"
         # shellcheck disable=SC2086
         swiftc $flags -module-name FuzzMatcher -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
             $sources "$build/EmbeddedResources.swift" "$root/fuzz/targets/matcher.swift" \
@@ -66,4 +69,4 @@ dictionary=""
 [ -f "$root/fuzz/$target.dict" ] && dictionary="-dict=$root/fuzz/$target.dict"
 # shellcheck disable=SC2086
 exec "$build/fuzz-$target" "$scratch" "$root/fuzz/corpus/$target" -max_total_time="$seconds" \
-    -max_len=65536 -rss_limit_mb=4096 -artifact_prefix="$root/fuzz/artifacts/$target/" -print_final_stats=1 $dictionary "$@"
+    -max_len=65536 -rss_limit_mb=4096 -artifact_prefix="$build/artifacts/$target/" -print_final_stats=1 $dictionary "$@"
