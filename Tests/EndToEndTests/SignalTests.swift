@@ -45,7 +45,9 @@ final class SignalTests: XCTestCase {
             let pip = try XCTUnwrap(ProcessTable.waitForProcess(containing: venv + "/bin/python -m pip", timeout: 30),
                                     "pip never started: \(Self.text(outputPath))")
             XCTAssertEqual(pip.group, pip.pid, "the step leads its own process group")
-            usleep(500_000)   // pip is waiting on the index now
+            // Signal once pip printed something and is waiting on the index.
+            let deadline = Date().addingTimeInterval(30)
+            while !Self.text(outputPath).contains("Looking in indexes") && Date() < deadline { usleep(100_000) }
             kill(process.processIdentifier, signalNumber)
             let ended = Self.waitForExit(process, timeout: 10)
             XCTAssertTrue(ended, "tfwizard still runs 10 s after signal \(signalNumber)")
@@ -94,7 +96,7 @@ final class SignalTests: XCTestCase {
         let screen = try run.session.screen()
         let pip = try XCTUnwrap(ProcessTable.waitForProcess(containing: venv + "/bin/python -m pip", timeout: 40),
                                 "pip never started; the screen was:\n\(screen)")
-        usleep(500_000)
+        try run.session.waitFor("Looking in indexes", timeout: 30)
         kill(try run.wizardPID(), SIGTERM)
         try run.assertTerminalGivenBack(exitCode: 128 + SIGTERM)
         XCTAssertEqual(ProcessTable.members(ofGroup: pip.group).map(\.commandLine), [])
