@@ -24,8 +24,14 @@ public enum WizardApp {
     /// Milliseconds a key read waits, so engine output and elapsed times appear without a key press.
     static let keyTimeoutMilliseconds = 50
 
+    /// Longest wait, after a signal, for a cancelled install to end (the engine's TERM-then-KILL grace).
+    static var interruptWaitSeconds: Double { Engine.cancelGrace + 2 }
+
     /// Runs the wizard on a terminal until the user leaves; the terminal is left open (its owner closes it).
-    public static func run(environment: WizardEnvironment, terminal: Terminal) -> ExitReason {
+    /// - Parameter interruption: raised by the process's signal handling; when set, a running install
+    ///   is cancelled (its process group terminated, then killed) and the run ends as `.interrupted`.
+    public static func run(environment: WizardEnvironment, terminal: Terminal,
+                           interruption: InterruptFlag? = nil) -> ExitReason {
         var state = Wizard.initialState(environment: environment, size: terminal.size)
         let queue = EngineEventQueue()
         var engine: EngineControl?
@@ -60,6 +66,10 @@ public enum WizardApp {
 
         Wizard.render(state, on: terminal)
         while state.exitReason == nil {
+            if let signal = interruption?.pending {
+                if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
+                return .interrupted(signal: signal)
+            }
             let key = terminal.readKey(timeoutMilliseconds: keyTimeoutMilliseconds)
             dispatch(.tick(environment.clock()))
             if terminal.size != state.size || key == .resize {
@@ -74,11 +84,29 @@ public enum WizardApp {
         return state.exitReason ?? .cancelled
     }
 
+    /// Cancels the install and waits (bounded) until the engine reports the end, so the child's process
+    /// group is gone and the transcript holds everything before the terminal is given back.
+    private static func stopInstall(_ engine: EngineControl, queue: EngineEventQueue,
+                                    dispatch: (WizardEvent) -> Void) {
+        engine.cancel()
+        let deadline = Date().addingTimeInterval(interruptWaitSeconds)
+        while Date() < deadline {
+            var ended = false
+            for event in queue.drain() {
+                if case .finished = event { ended = true }
+                dispatch(.engine(event))
+            }
+            if ended { return }
+            usleep(20_000)
+        }
+    }
+
     /// Opens the real terminal, runs the wizard, and always gives the terminal back.
     public static func runInTerminal(environment: WizardEnvironment,
-                                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExitReason {
+                                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+                                     interruption: InterruptFlag? = nil) throws -> ExitReason {
         let terminal = try NcursesTerminal(environment: processEnvironment)
         defer { terminal.close() }
-        return run(environment: environment, terminal: terminal)
+        return run(environment: environment, terminal: terminal, interruption: interruption)
     }
 }

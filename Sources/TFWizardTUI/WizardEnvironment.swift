@@ -73,8 +73,15 @@ public struct WizardEnvironment {
 /// How the wizard ended; the executable turns it into the exit status.
 public enum ExitReason: Equatable, Sendable {
     case success, failed, cancelled
+    /// A signal stopped the wizard (the install, if one ran, was cancelled first): exit 128+n.
+    case interrupted(signal: Int32)
     public var exitCode: Int32 {
-        switch self { case .success: 0; case .failed: 1; case .cancelled: 130 }
+        switch self {
+        case .success: 0
+        case .failed: 1
+        case .cancelled: 130
+        case .interrupted(let signal): 128 + signal
+        }
     }
 }
 

@@ -29,13 +29,22 @@ struct WizardCommand: ParsableCommand {
                                                        ["dir": common.logDirectory, "error": "\(error)"]))
         }
         let environment = WizardWiring.environment(facts: facts, catalog: catalog, strings: strings, session: session)
+        // Signals only raise a flag: the UI loop cancels the install, restores the terminal, then we
+        // write the log and exit 128+n.
+        let interruption = InterruptFlag()
+        let signals = SignalForwarder { signalNumber in
+            session.interruptedBy = signalNumber
+            interruption.raise(signalNumber)
+        }
         let reason: ExitReason
         do {
-            reason = try WizardApp.runInTerminal(environment: environment)
+            reason = try WizardApp.runInTerminal(environment: environment, interruption: interruption)
         } catch let unavailable as TerminalUnavailable {
+            signals.stop()
             throw CommandFailure.badInput("\(unavailable) " + strings["wizard.use-headless"])
         }
         _ = try? session.finish()
+        signals.stop()
         if reason != .success { throw ExitCode(reason.exitCode) }
     }
 }

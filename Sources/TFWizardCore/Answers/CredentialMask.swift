@@ -5,8 +5,10 @@ import Foundation
 public enum CredentialMask {
     public static let mask = "****"
 
-    /// The value with the credential part of its user information masked; unchanged when it has none.
+    /// The value with the credential part of its user information, and the values of token-like query
+    /// parameters (`?token=...`), masked; unchanged when it has none.
     public static func masked(_ value: String) -> String {
+        let value = Redactor.maskTokenParameters(value)
         guard let range = userInfoRange(in: value) else { return value }
         let userInfo = value[range]
         let replacement: String
@@ -23,6 +25,7 @@ public enum CredentialMask {
 
     /// Whether the value was written by `masked` (its credential is the mask, not a real one).
     public static func isMasked(_ value: String) -> Bool {
+        if value.contains("=" + mask) { return true }
         guard let range = userInfoRange(in: value) else { return false }
         let userInfo = value[range]
         return userInfo == mask || userInfo.hasSuffix(":" + mask)

@@ -77,6 +77,23 @@ public final class Diagnoser {
         hitStamp = [Int](repeating: 0, count: literals.count)
     }
 
+    /// Forgets the log read so far, keeping the compiled catalog, to diagnose another log.
+    public func reset() {
+        state = LiteralAutomaton.rootState
+        lineNumber = 1
+        carry.removeAll(keepingCapacity: true)
+        segmentHits.removeAll(keepingCapacity: true)
+        hitStamp = [Int](repeating: 0, count: hitStamp.count)
+        segmentSerial = 1
+        escapeFilter = DiagnosisEscapeStripper()
+        filtered.removeAll(keepingCapacity: true)
+        firstMatches.removeAll()
+        recentErrorLines.removeAll()
+        sawAnyByte = false
+        lastByteWasNewline = false
+        finished = nil
+    }
+
     /// Feeds the next bytes of the log, in any chunking.
     public func feed(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { feed($0) }

@@ -10,9 +10,12 @@ public struct LogBuffer: Sendable {
     private var firstLive = 0
     /// Every line ever completed, including those no longer kept.
     public private(set) var totalCompletedLines = 0
+    /// Credentials masked (as `****`) in every line kept or shown: a proxy password a child prints.
+    public let secrets: [String]
 
-    public init(maxLines: Int = 5000, maxLineLength: Int = 4096) {
+    public init(maxLines: Int = 5000, maxLineLength: Int = 4096, secrets: [String] = []) {
         self.maxLines = max(1, maxLines)
+        self.secrets = secrets
         self.sanitizer = TerminalTextSanitizer(maxLineLength: maxLineLength)
     }
 
@@ -29,6 +32,9 @@ public struct LogBuffer: Sendable {
         self.sanitizer = sanitizer
     }
 
+    /// Lines held in memory, trimmed ones not yet dropped included (at most about twice `maxLines`).
+    var storedLineCount: Int { completed.count }
+
     /// The kept lines, oldest first; the last one may still be growing (no newline yet).
     public var lines: [String] { lastLines(maxLines) }
 
@@ -40,7 +46,7 @@ public struct LogBuffer: Sendable {
     /// The newest `count` lines, oldest first: what a pane of `count` rows shows when following the end.
     public func lastLines(_ count: Int) -> [String] {
         guard count > 0 else { return [] }
-        let partial = sanitizer.hasPartialLine ? [sanitizer.partialLine] : []
+        let partial = sanitizer.hasPartialLine ? [masked(sanitizer.partialLine)] : []
         let wantedCompleted = min(count - partial.count, completed.count - firstLive)
         guard wantedCompleted > 0 else { return partial }
         return Array(completed[(completed.count - wantedCompleted)...]) + partial
@@ -53,8 +59,13 @@ public struct LogBuffer: Sendable {
         return Array(all[clamped])
     }
 
+    private func masked(_ line: String) -> String {
+        guard !secrets.isEmpty else { return line }
+        return Redactor.redact(line, secrets: secrets)
+    }
+
     private mutating func keep(_ line: String) {
-        completed.append(line)
+        completed.append(masked(line))
         totalCompletedLines += 1
         // Keep one slot for a partial line so `lines` never exceeds maxLines.
         let liveCount = completed.count - firstLive

@@ -7,6 +7,8 @@ public final class HeadlessInstall: @unchecked Sendable {
     public enum Result: Equatable, Sendable { case succeeded, failed, cancelled }
 
     private let plan: Plan
+    /// Child output is printed with these (the plan's credentials) masked, as in the transcript.
+    private let secrets: [String]
     private let strings: Strings
     private let write: (String) -> Void
     private let diagnose: ([UInt8]) -> [String]
@@ -20,6 +22,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     ///   - diagnose: the failed step's output -> lines that explain the failure.
     public init(plan: Plan, strings: Strings, write: @escaping (String) -> Void,
                 diagnose: @escaping ([UInt8]) -> [String]) {
+        self.secrets = Redactor.secrets(of: plan.answers)
         self.plan = plan
         self.strings = strings
         self.write = write
@@ -55,7 +58,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
             case .awaitingDecision:
-                for line in diagnose(stepOutput) { write("      \(line)\n") }
+                for line in diagnose(stepOutput) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
                 engine.decide(.abort)
             case .finished(let success, let cancelled):
                 if cancelled { return .cancelled }
@@ -72,7 +75,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 
     private func printOutput(_ line: String) {
-        if !line.isEmpty { write("      | \(line)\n") }
+        if !line.isEmpty { write("      | \(Redactor.redact(line, secrets: secrets))\n") }
     }
 
     private func describe(_ outcome: StepOutcome) -> String {

@@ -26,8 +26,7 @@ public final class InstallSession: @unchecked Sendable {
     /// Records the confirmed plan and creates (does not start) its engine.
     public func makeEngine(for plan: Plan, runner: StepRunner = PtyStepRunner(),
                            sink: @escaping @Sendable (EngineEvent) -> Void) -> Engine {
-        let secrets = [plan.answers.proxy, plan.answers.indexURL].compactMap { $0 }
-        journal.addSecrets(secrets)
+        journal.addSecrets(Redactor.secrets(of: plan.answers))
         journal.recordAnswers(AnswerFile.render(plan.answers))
         journal.recordPlan(PlanFormatter.text(plan, strings: strings))
         lock.lock(); lastPlan = plan; lock.unlock()

@@ -14,11 +14,36 @@ public enum Redactor {
     }()
 
     /// `?token=...`, `&api_key=...`, AWS/Azure style signatures.
-    private static let tokenParameter: NSRegularExpression = {
+    static let tokenParameter: NSRegularExpression = {
         let names = "access_token|refresh_token|id_token|token|api_key|apikey|key|password|passwd|pwd|secret|"
             + "client_secret|auth|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token"
         return try! NSRegularExpression(pattern: "([?&;](?:\(names))=)[^&;#\\s\"']+", options: [.caseInsensitive])
     }()
+
+    /// The secrets an answer file carries: its proxy and index URLs whole, their passwords (raw and
+    /// decoded) and the values of token-like query parameters, so a child that prints only the password
+    /// or only the token is masked too.
+    public static func secrets(of answers: Answers) -> [String] {
+        secrets(inURLs: [answers.proxy, answers.indexURL].compactMap { $0 })
+    }
+
+    public static func secrets(inURLs urls: [String]) -> [String] {
+        var found: [String] = []
+        for url in urls where CredentialMask.hasCredentials(url) {
+            found.append(url)
+            if let components = URLComponents(string: url) {
+                found += [components.percentEncodedPassword, components.password].compactMap { $0 }
+                if components.password == nil, let user = components.user, !user.isEmpty { found.append(user) }   // a lone token
+            }
+            let range = NSRange(url.startIndex..., in: url)
+            for match in tokenParameter.matches(in: url, range: range) {
+                if let whole = Range(match.range, in: url), let name = Range(match.range(at: 1), in: url) {
+                    found.append(String(url[name.upperBound..<whole.upperBound]))
+                }
+            }
+        }
+        return found.filter { $0.count >= minimumSecretLength }
+    }
 
     public static func redact(_ text: String, secrets: [String]) -> String {
         var result = text
@@ -49,6 +74,12 @@ public enum Redactor {
             }
         }
         return forms.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    /// `?token=secret&x=1` -> `?token=****&x=1`: the values of token-like query parameters only.
+    public static func maskTokenParameters(_ text: String) -> String {
+        guard text.contains("=") else { return text }
+        return replace(tokenParameter, in: text, template: "$1\(mask)")
     }
 
     private static func replace(_ expression: NSRegularExpression, in text: String, template: String) -> String {

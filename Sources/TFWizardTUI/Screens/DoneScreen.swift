@@ -9,7 +9,7 @@ enum DoneScreen {
         switch outcome {
         case .success: headline = state.text(MethodDoneHints.rebootPending(state) ? "done.success-reboot" : "done.success"); style = .good
         case .failed: headline = state.text("done.failed"); style = .bad
-        case .cancelled: headline = state.text("done.cancelled"); style = .warning
+        case .cancelled, .interrupted: headline = state.text("done.cancelled"); style = .warning
         }
         var row = canvas.paragraph(headline, row: canvas.bodyTop, style: style) + 1
         row = canvas.paragraph(state.text("done.log", ["path": state.logExportedTo ?? state.text("done.writing")]), row: row)

@@ -11,7 +11,7 @@ extension WizardState {
         case .stepStarted(let index):
             guard valid(index) else { return [] }
             progress.steps[index] = .init(status: .running, startedAt: now)
-            progress.stepLogs[index] = LogBuffer(maxLines: 400)
+            progress.stepLogs[index] = LogBuffer(maxLines: 400, secrets: progress.secrets)
             appendLog(&progress, Array(text("install.log-step", ["title": plan.steps[index].title]).utf8), endLine: true)
         case .output(let index, let bytes):
             if valid(index) { progress.stepLogs[index].append(bytes) }

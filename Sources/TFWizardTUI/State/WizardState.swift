@@ -100,6 +100,8 @@ public struct InstallProgress: Sendable {
     }
     public internal(set) var steps: [StepProgress]
     var log = LogBuffer(maxLines: 5000)
+    /// The plan's credentials, masked in what the log pane shows.
+    let secrets: [String]
     var logEndsLine = true
     /// Lines scrolled up from the end of the log; 0 follows new output.
     var logScroll = 0
@@ -113,7 +115,9 @@ public struct InstallProgress: Sendable {
 
     init(plan: Plan) {
         steps = plan.steps.map { _ in StepProgress(status: .pending) }
-        stepLogs = plan.steps.map { _ in LogBuffer(maxLines: 400) }
+        secrets = Redactor.secrets(of: plan.answers)
+        log = LogBuffer(maxLines: 5000, secrets: secrets)
+        stepLogs = plan.steps.map { [secrets] _ in LogBuffer(maxLines: 400, secrets: secrets) }
     }
 
     /// The log as shown: a trailing empty line (the cursor line after a newline) is not drawn.

@@ -49,7 +49,6 @@ public final class NcursesTerminal: Terminal {
             init_pair(Pair.bad.rawValue, Int16(COLOR_RED), -1)
             init_pair(Pair.warning.rawValue, Int16(COLOR_YELLOW), -1)
         }
-        NcursesTerminal.restoreOnTermination()
     }
 
     deinit { close() }
@@ -61,8 +60,6 @@ public final class NcursesTerminal: Terminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
-        signal(SIGTERM, SIG_DFL)
-        signal(SIGHUP, SIG_DFL)
     }
 
     public var size: TerminalSize { TerminalSize(rows: Int(tfw_lines()), columns: Int(tfw_cols())) }
@@ -135,16 +132,6 @@ public final class NcursesTerminal: Terminal {
         case .good: return useColor ? (tfw_attr_normal(), Pair.good.rawValue) : (tfw_attr_normal(), 0)
         case .bad: return useColor ? (tfw_attr_bold(), Pair.bad.rawValue) : (tfw_attr_bold(), 0)
         case .warning: return useColor ? (tfw_attr_normal(), Pair.warning.rawValue) : (tfw_attr_normal(), 0)
-        }
-    }
-
-    /// SIGTERM / SIGHUP while the wizard runs: put the terminal back before dying.
-    private static func restoreOnTermination() {
-        for signalNumber in [SIGTERM, SIGHUP] {
-            signal(signalNumber) { received in
-                endwin()
-                _exit(128 + received)
-            }
         }
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import XCTest
 
 /// A detached tmux session of a fixed size running one shell command, driven with send-keys and read
@@ -54,6 +51,16 @@ final class TmuxSession {
         throw TmuxError.timeout(text)
     }
 
+    /// A tmux format evaluated for the pane, e.g. "#{alternate_on} #{cursor_flag}" or "#{pane_pid}".
+    func query(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window, as a person dragging the terminal's corner would.
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(columns), "-y", String(rows)])
+    }
+
     /// Whether the pane's command has exited (remain-on-exit keeps the pane).
     func paneDead() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
@@ -61,35 +68,9 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        // posix_spawn + waitpid rather than Process: the client that starts the tmux server exits at once,
-        // and waiting for it through Process could hang on the unreaped child; output goes through a file,
-        // because the server could keep an inherited pipe open for its whole life. Descriptors above 2 are
-        // closed in the child so the long-lived server holds none of this process's pipes.
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).out").path
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for descriptor in Int32(3)..<1024 {
-            let flags = fcntl(descriptor, F_GETFD)
-            if flags >= 0 && flags & FD_CLOEXEC == 0 { posix_spawn_file_actions_addclose(&actions, descriptor) }
-        }
-        let argv = ["/usr/bin/env", "tmux", "-S", socket] + arguments
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, cArguments, environ) == 0 else {
-            throw TmuxError.failed(arguments)
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitedCleanly = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
-        guard exitedCleanly else { throw TmuxError.failed(arguments) }
-        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        let result = try DirectSpawn.run(["tmux", "-S", socket] + arguments)
+        guard result.status == 0 else { throw TmuxError.failed(arguments) }
+        return result.output
     }
 
     enum TmuxError: Error { case failed([String]), timeout(String) }

@@ -69,6 +69,9 @@ enum RecordedMachineEnvironment {
             startEngine: { _, sink in FakeEngine(script: [], sink: sink) },
             exportLog: { home + "/.local/state/tfwizard/install.log" },
             saveAnswers: { _ in home + "/.local/state/tfwizard/answers.yaml" },
+            diagnoseOutput: { lines in CatalogDiagnosis.view(lines) },
+            loadLogFile: { path in .failure(LogFileProblem(message: "cannot read \(path)")) },
+            fixSteps: { id, index, plan in CatalogDiagnosis.fixSteps(id, index, plan, facts: facts) },
             clock: { 1000 })
     }
 }
