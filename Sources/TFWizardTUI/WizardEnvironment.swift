@@ -10,6 +10,15 @@ public enum MethodState: Equatable, Sendable {
     case notYetAvailable(reason: String)
 
     var isSelectable: Bool { if case .available = self { return true } else { return false } }
+
+    /// The planner's verdict, as the method screen shows it.
+    public init(_ availability: MethodAvailability) {
+        switch availability {
+        case .available: self = .available
+        case .refused(let reason, let suggestion): self = .refused(reason: reason, suggestion: suggestion)
+        case .notYetAvailable(let reason): self = .notYetAvailable(reason: reason)
+        }
+    }
 }
 
 /// Everything the wizard needs from the rest of the program, injected as values and closures so the UI

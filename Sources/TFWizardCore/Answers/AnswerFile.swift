@@ -95,13 +95,13 @@ public enum AnswerFile {
         let entries: [(String, String?)] = [
             ("device: \(answers.device.rawValue)", "cpu | gpu"),
             ("method: \(answers.method.rawValue)", "venv | system-pip | docker | conda | source"),
-            ("python: \(answers.python.map(quoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
+            ("python: \(answers.python.map(QuotedText.doubleQuoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
             ("package: \(answers.package.rawValue)", "tensorflow | tensorflow-cpu | tf-nightly"),
-            ("version: \(quoted(answers.version))", "latest or a release such as \"2.21.0\""),
-            ("venv: \(quoted(answers.venv))", nil),
-            ("index_url: \(answers.indexURL.map { quoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
-            ("proxy: \(answers.proxy.map { quoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
-            ("docker: { image_tag: \(quoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
+            ("version: \(QuotedText.doubleQuoted(answers.version))", "latest or a release such as \"2.21.0\""),
+            ("venv: \(QuotedText.doubleQuoted(answers.venv))", nil),
+            ("index_url: \(answers.indexURL.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
+            ("proxy: \(answers.proxy.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
+            ("docker: { image_tag: \(QuotedText.doubleQuoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
         ]
         var lines = ["# tfwizard answers: run again with `tfwizard install --answers FILE`"]
         for (entry, comment) in entries {
@@ -143,25 +143,5 @@ public enum AnswerFile {
         guard parts.count >= 2, parts.count <= 4, parts[0].allSatisfy(\.isNumber), !parts[0].isEmpty,
               parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty else { return false }
         return parts.dropFirst(2).allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
-
-    /// Double-quoted YAML text, escaped so any path survives the round trip.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    result += String(format: "\\x%02X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

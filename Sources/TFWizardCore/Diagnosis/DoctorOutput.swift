@@ -14,10 +14,10 @@ public enum DoctorOutput {
     /// `{"matches":[{"id","severity","title","line","text"}],"last_error_lines":[...]}`, most likely cause first.
     public static func json(_ diagnosis: Diagnosis) -> String {
         let matches = diagnosis.matches.map { match in
-            "{\"id\":\(quoted(match.id)),\"severity\":\(quoted(match.severity.rawValue)),\"title\":\(quoted(match.title)),"
-                + "\"line\":\(match.lineNumber),\"text\":\(quoted(match.text))}"
+            "{\"id\":\(QuotedText.doubleQuoted(match.id)),\"severity\":\(QuotedText.doubleQuoted(match.severity.rawValue)),\"title\":\(QuotedText.doubleQuoted(match.title)),"
+                + "\"line\":\(match.lineNumber),\"text\":\(QuotedText.doubleQuoted(match.text))}"
         }
-        let lines = diagnosis.lastErrorLines.map(quoted)
+        let lines = diagnosis.lastErrorLines.map(QuotedText.doubleQuoted)
         return "{\"matches\":[\(matches.joined(separator: ","))],\"last_error_lines\":[\(lines.joined(separator: ","))]}"
     }
 
@@ -31,7 +31,7 @@ public enum DoctorOutput {
             out.append("  " + strings.text("diagnosis.why", ["text": entry.explanation]))
             out.append("  " + strings.text("diagnosis.fix", ["text": entry.fix]))
             for command in entry.commands {
-                let rendered = command.map { shellQuoted($0.replacingOccurrences(of: "{user}", with: user)) }.joined(separator: " ")
+                let rendered = command.map { ShellQuoting.quote($0.replacingOccurrences(of: "{user}", with: user)) }.joined(separator: " ")
                 out.append("    $ " + rendered)
             }
             if entry.autoFix { out.append("  " + strings["diagnosis.auto_fix"]) }
@@ -77,31 +77,5 @@ public enum DoctorOutput {
         } catch {
             return (String(describing: error) + "\n", exitUnreadable)
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
-    static func shellQuoted(_ word: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@~%")
-        if !word.isEmpty && word.unicodeScalars.allSatisfy({ safe.contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

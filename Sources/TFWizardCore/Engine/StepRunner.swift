@@ -55,7 +55,7 @@ public struct DryRunStepRunner: StepRunner {
 
     public func start(_ step: Step, rows: Int, columns: Int,
                       onOutput: @escaping @Sendable ([UInt8]) -> Void) throws -> RunningStep {
-        var text = strings.text("engine.dryRun.wouldRun", ["command": ShellWords.render(step.argv)]) + "\n"
+        var text = strings.text("engine.dryRun.wouldRun", ["command": ShellQuoting.render(step.argv)]) + "\n"
         if !step.environment.isEmpty {
             // Names only: values may be secret.
             let names = step.environment.keys.sorted().joined(separator: " ")
@@ -76,18 +76,3 @@ final class CompletedStep: RunningStep {
     func terminateGroup(grace: Double) {}
 }
 
-/// argv shown as a line a POSIX shell would read back the same way (for display and logs only:
-/// commands are always run from argv, never through a shell).
-public enum ShellWords {
-    public static func render(_ argv: [String]) -> String {
-        argv.map(quote).joined(separator: " ")
-    }
-
-    public static func quote(_ word: String) -> String {
-        if word.isEmpty { return "''" }
-        let safe = CharacterSet(charactersIn:
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
-        if word.unicodeScalars.allSatisfy({ safe.contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}

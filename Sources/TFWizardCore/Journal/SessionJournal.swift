@@ -63,7 +63,7 @@ public final class SessionJournal: @unchecked Sendable {
 
     public func stepStarted(index: Int, of count: Int, step: Step, at time: Date = Date()) {
         var header = "==> step \(index + 1)/\(count) \(step.id): \(step.title)\n"
-        header += "    command: \(ShellWords.render(step.argv))\n"
+        header += "    command: \(ShellQuoting.render(step.argv))\n"
         for (name, value) in step.environment.sorted(by: { $0.key < $1.key }) {
             header += "    environment: \(name)=\(Self.looksSecretName(name) ? Redactor.mask : value)\n"
         }

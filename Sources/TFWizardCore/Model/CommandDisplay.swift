@@ -2,24 +2,14 @@ import Foundation
 
 /// How a step's argv is shown to people: POSIX-quoted so it can be pasted into a shell as it is.
 public enum CommandDisplay {
-    /// One argument, quoted only when it has to be.
-    public static func quote(_ argument: String) -> String {
-        if argument.isEmpty { return "''" }
-        let plain = argument.unicodeScalars.allSatisfy { scalar in
-            CharacterSet.alphanumerics.contains(scalar) || "@%+=:,./-_[]".unicodeScalars.contains(scalar)
-        }
-        if plain && !argument.contains("[") { return argument }
-        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
     /// The whole command line. A long inline program (`python -c '...'`) is shortened for display.
     public static func render(_ step: Step, maxArgumentLength: Int = 120) -> String {
         step.argv.map { argument in
             if argument.count > maxArgumentLength || argument.contains("\n") {
                 let firstLine = argument.split(separator: "\n").first.map(String.init) ?? ""
-                return quote(String(firstLine.prefix(40)) + " …")
+                return ShellQuoting.quote(String(firstLine.prefix(40)) + " …")
             }
-            return quote(argument)
+            return ShellQuoting.quote(argument)
         }.joined(separator: " ")
     }
 }

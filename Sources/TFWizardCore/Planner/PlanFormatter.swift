@@ -88,12 +88,3 @@ public enum PlanFormatter {
     }
 }
 
-/// POSIX sh quoting: safe words stay bare, everything else goes in single quotes.
-public enum ShellQuoting {
-    private static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+:,./-")
-
-    public static func quote(_ word: String) -> String {
-        if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}

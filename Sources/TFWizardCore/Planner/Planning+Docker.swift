@@ -90,8 +90,9 @@ extension Planning {
         }
         if gpu { notes.append(strings["planner.note.docker.nvidiaDocker"]) }
         let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
-        let runCommand = (["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image]
-                                               + (answers.docker.jupyter ? [] : ["bash"])).map(CommandDisplay.quote).joined(separator: " ")
+        let shell: [String] = answers.docker.jupyter ? [] : ["bash"]
+        let runArgv: [String] = ["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image] + shell
+        let runCommand = ShellQuoting.render(runArgv)
         notes.append(strings.text(answers.docker.jupyter ? "planner.note.docker.runJupyter" : "planner.note.docker.run",
                                   ["command": runCommand]))
         notes.append(strings["planner.note.validate"])

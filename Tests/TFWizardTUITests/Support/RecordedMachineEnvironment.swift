@@ -53,11 +53,7 @@ enum RecordedMachineEnvironment {
             probeSummary: ProbeReport.summaryLines(facts, strings: strings),
             initialAnswers: answers,
             methodAvailability: { method, device in
-                switch Planner.methodAvailability(method, device: device, facts: facts, strings: strings) {
-                case .available: return .available
-                case .refused(let reason, let suggestion): return .refused(reason: reason, suggestion: suggestion)
-                case .notYetAvailable(let reason): return .notYetAvailable(reason: reason)
-                }
+                MethodState(Planner.methodAvailability(method, device: device, facts: facts, strings: strings))
             },
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
