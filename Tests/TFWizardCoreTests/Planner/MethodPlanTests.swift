@@ -112,6 +112,18 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(M.plan(answers(.gpu, .docker), ready).plan).stepIDs, ["docker-pull", "validate"])
     }
 
+    /// NVIDIA's guide installs curl before fetching its key; a machine whose dpkg list lacks curl gets it
+    /// first (Ubuntu 24.04 recording: no Docker, no curl), after the one apt-get update of the plan.
+    func testDockerGPUInstallsCurlBeforeTheToolkitKeyWhenMissing() throws {
+        let plan = try XCTUnwrap(M.plan(answers(.gpu, .docker), try facts("ubuntu-24.04")).plan)
+        XCTAssertEqual(Array(plan.stepIDs.prefix(4)), ["apt-update", "apt-docker", "apt-curl", "toolkit-key"])
+        XCTAssertEqual(plan.stepIDs.filter { $0 == "apt-update" }.count, 1)
+        XCTAssertEqual(plan.step("apt-curl")?.argv, ["sudo", "apt-get", "install", "-y", "curl"])
+        var withCurl = try facts("ubuntu-24.04")
+        withCurl.aptPackages["curl"] = "8.5.0-2ubuntu10"
+        XCTAssertFalse(try XCTUnwrap(M.plan(answers(.gpu, .docker), withCurl).plan).stepIDs.contains("apt-curl"))
+    }
+
     func testDockerTagIsCheckedAndNormalised() throws {
         let machine = try facts("docker-no-toolkit")
         let refused = M.plan(answers(.cpu, .docker, docker: .init(imageTag: "latest; rm -rf /")), machine).refusal
