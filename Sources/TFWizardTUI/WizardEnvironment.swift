@@ -54,6 +54,8 @@ public struct WizardEnvironment {
     public var clock: () -> Double
     /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
     public var textOverrides: [String: String]
+    /// The name of the recorded machine the wizard walks against (a dry run: nothing is run); nil for this machine.
+    public var recordedMachine: String?
 
     public init(facts: MachineFacts, catalog: Catalog, strings: Strings, probeSummary: [String],
                 initialAnswers: Answers = Answers(),

@@ -15,12 +15,16 @@ struct InstallCommand: ParsableCommand {
     var yes = false
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
         let strings = common.strings
-        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings)
+        let recorded = try recording.load(strings: strings)
+        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings, recorded: recorded)
         let plan = prepared.plan
-        if !yes {
+        if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
+        // A dry run changes nothing, so it needs no confirmation.
+        if !yes && recorded == nil {
             guard isatty(STDIN_FILENO) == 1 else { throw CommandFailure.badInput(strings["headless.needs-yes"]) }
             say(strings["headless.plan-header"] + "\n")
             say(PlanFormatter.text(plan, strings: strings))
@@ -34,7 +38,7 @@ struct InstallCommand: ParsableCommand {
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
             Troubleshooter.summaryLines(for: output, strings: strings)
         })
-        let engine = session.makeEngine(for: plan, sink: printer.sink)
+        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
         let signals = SignalForwarder { signalNumber in
             session.interruptedBy = signalNumber
             engine.cancel()
@@ -44,6 +48,8 @@ struct InstallCommand: ParsableCommand {
         let logPath = try? session.finish()
         if let logPath { say(strings.text("headless.log-written", ["path": logPath]) + "\n") }
         switch result {
+        case .succeeded where recorded != nil:
+            say(strings.text("recorded.install.finished", ["count": String(plan.steps.count)]) + "\n")
         case .succeeded:
             say(strings[plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"] + "\n")
         case .failed:

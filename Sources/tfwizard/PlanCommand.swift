@@ -17,11 +17,16 @@ struct PlanCommand: ParsableCommand {
     var format: Format = .text
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
-        let prepared = try PreparedPlan.make(answerFile: answers, strings: common.strings)
+        let strings = common.strings
+        let recorded = try recording.load(strings: strings)
+        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings, recorded: recorded)
         switch format {
-        case .text: print(PlanFormatter.text(prepared.plan, strings: common.strings), terminator: "")
+        case .text:
+            if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
+            print(PlanFormatter.text(prepared.plan, strings: strings), terminator: "")
         case .sh: print(PlanFormatter.shell(prepared.plan), terminator: "")
         case .json: print(PlanFormatter.json(prepared.plan))
         }
@@ -34,8 +39,9 @@ struct PreparedPlan {
     var answers: Answers
     var facts: MachineFacts
     var plan: Plan
+    var context: MachineContext
 
-    static func make(answerFile: String, strings: Strings) throws -> PreparedPlan {
+    static func make(answerFile: String, strings: Strings, recorded: RecordedMachine? = nil) throws -> PreparedPlan {
         let text: String
         do {
             text = try readAnswerText(answerFile)
@@ -48,13 +54,15 @@ struct PreparedPlan {
         } catch {
             throw CommandFailure.badInput("\(error)")
         }
-        let facts = MachineProbe.run(root: nil, venv: answers.venv)
+        let context = MachineContext.make(recorded: recorded, venv: answers.venv)
         let catalog = try Catalog.builtIn()
-        let home = PathExpansion.home
-        let target = TargetState.inspect(venvPath: PathExpansion.expandTilde(answers.venv, home: home))
-        switch Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home) {
+        let home = context.home
+        let target = recorded == nil ? TargetState.inspect(venvPath: PathExpansion.expandTilde(answers.venv, home: home))
+                                     : context.target(for: answers)
+        switch Planner.plan(answers: answers, facts: context.facts, catalog: catalog, target: target, home: home,
+                            strings: strings) {
         case .success(let plan):
-            return PreparedPlan(answers: answers, facts: facts, plan: plan)
+            return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
             throw CommandFailure.badInput("\(answerFile): \(refusal.field): \(refusal)")
         }

@@ -18,6 +18,7 @@ struct ProbeCommand: ParsableCommand {
     var venv: String = Answers.defaultVenv
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var recording: RecordedMachineOption
 
     func validate() throws {
         if let root {
@@ -29,7 +30,8 @@ struct ProbeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let facts = MachineProbe.run(root: root, venv: venv)
+        let recorded = try recording.load(strings: common.strings)
+        let facts = recorded.map { $0.prober(venvTarget: venv).probe() } ?? MachineProbe.run(root: root, venv: venv)
         if json {
             print(ProbeReport.json(facts))
         } else {

@@ -12,14 +12,17 @@ struct WizardCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
         let strings = common.strings
+        let recorded = try recording.load(strings: strings)
         // Checked before probing or opening anything: without a terminal, say how to go on and exit 2.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.badInput(strings["headless.no-terminal"])
         }
-        let facts = MachineProbe.run(root: nil, venv: Answers.defaultVenv)
+        let context = MachineContext.make(recorded: recorded, venv: Answers.defaultVenv)
+        let facts = context.facts
         let catalog = try Catalog.builtIn()
         let session: InstallSession
         do {
@@ -28,7 +31,7 @@ struct WizardCommand: ParsableCommand {
             throw CommandFailure.badInput(strings.text("wizard.log-dir-unusable",
                                                        ["dir": common.logDirectory, "error": "\(error)"]))
         }
-        let environment = WizardWiring.environment(facts: facts, catalog: catalog, strings: strings, session: session)
+        let environment = WizardWiring.environment(context: context, catalog: catalog, strings: strings, session: session)
         // Signals only raise a flag: the UI loop cancels the install, restores the terminal, then we
         // write the log and exit 128+n.
         let interruption = InterruptFlag()
@@ -51,11 +54,12 @@ struct WizardCommand: ParsableCommand {
 
 /// The wizard's closures, each backed by the real probe facts, planner, engine and journal.
 enum WizardWiring {
-    static func environment(facts: MachineFacts, catalog: Catalog, strings: Strings,
+    static func environment(context: MachineContext, catalog: Catalog, strings: Strings,
                             session: InstallSession) -> WizardEnvironment {
-        let home = PathExpansion.home
+        let facts = context.facts
+        let home = context.home
         let errorCatalog = try? ErrorCatalog.builtIn()
-        return WizardEnvironment(
+        var environment = WizardEnvironment(
             facts: facts,
             catalog: catalog,
             strings: strings,
@@ -66,12 +70,10 @@ enum WizardWiring {
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
             makePlan: { answers in
-                let folder = Planner.targetFolder(for: answers, home: home)
-                let target = folder.map { TargetState.inspect(venvPath: $0) } ?? TargetState.absent(answers.venv)
-                return Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home,
-                                    strings: strings)
+                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: context.target(for: answers),
+                             home: home, strings: strings)
             },
-            startEngine: { plan, sink in session.makeEngine(for: plan, sink: sink) },
+            startEngine: { plan, sink in session.makeEngine(for: plan, runner: context.stepRunner, sink: sink) },
             exportLog: { try session.exportLog() },
             saveAnswers: { answers in try session.saveAnswers(answers) },
             diagnoseOutput: { lines in TroubleshootWiring.diagnoseOutput(lines, catalog: errorCatalog) },
@@ -81,5 +83,7 @@ enum WizardWiring {
                                             facts: facts, strings: strings)
             }
         )
+        environment.recordedMachine = context.recorded?.name
+        return environment
     }
 }

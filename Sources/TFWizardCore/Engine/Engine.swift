@@ -207,6 +207,13 @@ public final class Engine: EngineControl, @unchecked Sendable {
         journal?.stepStarted(index: index, of: plan.steps.count, step: step)
         let collector = step.kind == .validation ? OutputTail(limit: Self.validationOutputLimit) : nil
         var (outcome, ran) = execute(step, index: index, collector: collector)
+        if ran, outcome.status == .done, collector != nil, !runner.executesCommands {
+            // A dry run shows the check's command but cannot judge TensorFlow: not run, never "passed".
+            let reason = strings.text("recorded.validation-not-run")
+            journal?.stepSkipped(index: index, step: step, reason: reason)
+            onEvent(.stepSkipped(index: index, reason: reason))
+            return outcome
+        }
         if ran, outcome.status != .cancelled, let collector, runner.executesCommands {
             let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
                                                       expectGPU: expectGPU)

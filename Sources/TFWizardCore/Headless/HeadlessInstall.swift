@@ -39,9 +39,11 @@ public final class HeadlessInstall: @unchecked Sendable {
         let count = plan.steps.count
         write(strings.text("headless.start", ["count": String(count)]) + "\n")
         engine.start()
+        var startedIndex: Int?
         while true {
             switch events.pop() {
             case .stepStarted(let index):
+                startedIndex = index
                 let step = plan.steps[index]
                 stepOutput.removeAll(keepingCapacity: true)
                 sanitizer = TerminalTextSanitizer()
@@ -50,7 +52,9 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .output(_, let bytes):
                 record(bytes)
             case .stepSkipped(let index, let reason):
-                write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n")
+                // A started step that ends skipped (a dry run's check) already has its title line.
+                if startedIndex != index { write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n") }
+                sanitizer.finish { line in printOutput(line) }
                 write("      " + strings.text("headless.skipped", ["reason": reason]) + "\n")
             case .stepFinished(_, let outcome):
                 sanitizer.finish { line in printOutput(line) }

@@ -74,7 +74,15 @@ extension Planning {
             }
         }
         if gpu {
-            steps += try toolkitSteps(docker, privileges: privileges)
+            var toolkit = try toolkitSteps(docker, privileges: privileges)
+            // NVIDIA's install guide starts with curl (the key is fetched with it); a minimal Debian or Ubuntu
+            // has none. Known only when dpkg's package list was read (libc6 is always in it).
+            if toolkit.contains(where: { $0.id == "toolkit-key" }),
+               facts.aptPackages["libc6"] != nil, facts.aptPackages["curl"] == nil {
+                let curl = try aptSteps(package: "curl", stepID: "apt-curl", privileges: privileges)
+                toolkit = (steps.contains { $0.id == "apt-update" } ? Array(curl.dropFirst()) : curl) + toolkit
+            }
+            steps += toolkit
         }
         steps.append(Step(id: "docker-pull", title: strings.text("planner.step.docker-pull.title", ["image": image]),
                           why: strings[gpu ? "planner.step.docker-pull.why.gpu" : "planner.step.docker-pull.why.cpu"],

@@ -5,6 +5,8 @@ extension Planning {
     static let wheelFolder = "bazel-bin/tensorflow/tools/pip_package/wheel_house"
     /// Runs the rest of argv inside the folder given first, without building a shell string from input.
     static let inFolder = ["sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh"]
+    /// The first release whose wheel build TensorFlow documents with `--repo_env=USE_PYWRAP_RULES=1`.
+    static let pywrapRulesSince = "2.20"
 
     /// The build as TensorFlow's "Build from source" page describes it: Bazelisk (which reads the release's
     /// .bazelversion), clang, a shallow clone of the release tag, ./configure, bazel build, the wheel into a venv.
@@ -16,7 +18,8 @@ extension Planning {
         let bazel = home + "/.local/bin/bazel"
         let clangMajor = release.clang.map { String($0.split(separator: ".")[0]) }
         var packages = ["git", "curl", "patchelf"]
-        if let clangMajor { packages.append("clang-\(clangMajor)") }
+        // TensorFlow's build page installs LLVM with clang (`apt-get install llvm-N clang-N`).
+        if let clangMajor { packages += ["llvm-\(clangMajor)", "clang-\(clangMajor)"] }
         if let venvPackage = try venvPackageNeeded(python) { packages.append(venvPackage) }
         let missing = packages.filter { facts.aptPackages[$0] == nil }
         var steps: [Step] = []
@@ -43,14 +46,19 @@ extension Planning {
         steps.append(Step(id: "git-clone", title: strings.text("planner.step.git-clone.title", ["tag": "v" + release.version, "folder": source]),
                           why: strings["planner.step.git-clone.why"],
                           argv: ["git", "clone", "--depth", "1", "--branch", "v" + release.version, Self.tensorflowRepository, source]))
-        var buildEnvironment = ["PYTHON_BIN_PATH": python.path, "TF_PYTHON_VERSION": python.minorVersion]
+        let gpu = answers.device == .gpu
+        // ./configure asks "build with CUDA support?"; TensorFlow's page says to answer it (cuda=Y for a GPU).
+        var buildEnvironment = ["PYTHON_BIN_PATH": python.path, "TF_PYTHON_VERSION": python.minorVersion,
+                                "TF_NEED_CUDA": gpu ? "1" : "0"]
         if let clangMajor { buildEnvironment["CLANG_COMPILER_PATH"] = "/usr/lib/llvm-\(clangMajor)/bin/clang" }
         steps.append(Step(id: "configure", title: strings["planner.step.configure.title"],
                           why: strings["planner.step.configure.why"],
                           argv: Self.inFolder + [source, "./configure"], environment: buildEnvironment))
-        let gpu = answers.device == .gpu
         let wheelName = gpu ? "tensorflow" : (answers.package == .tensorflowCPU ? "tensorflow_cpu" : "tensorflow")
-        var build = [bazel, "build", "//tensorflow/tools/pip_package:wheel", "--repo_env=WHEEL_NAME=\(wheelName)"]
+        var build = [bazel, "build", "//tensorflow/tools/pip_package:wheel"]
+        // TensorFlow's build page gives this flag for the releases built with the pywrap rules (2.20 and later).
+        if VersionNumber(release.minorVersion) >= VersionNumber(Self.pywrapRulesSince) { build.append("--repo_env=USE_PYWRAP_RULES=1") }
+        build.append("--repo_env=WHEEL_NAME=\(wheelName)")
         if gpu { build += ["--config=cuda", "--config=cuda_wheel"] }
         steps.append(Step(id: "bazel-build", title: strings["planner.step.bazel-build.title"],
                           why: strings["planner.step.bazel-build.why"],

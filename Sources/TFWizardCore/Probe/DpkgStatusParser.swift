@@ -54,6 +54,7 @@ public enum DpkgStatusParser {
         if ["libc6", "docker.io", "docker-ce", "nvidia-container-toolkit", "build-essential", "cuda-drivers",
             "ca-certificates", "ubuntu-drivers-common", "git", "curl", "patchelf"].contains(name) { return true }
         if name.hasPrefix("clang-"), name.dropFirst("clang-".count).allSatisfy(\.isNumber) { return true }
+        if name.hasPrefix("llvm-"), name.dropFirst("llvm-".count).allSatisfy(\.isNumber) { return true }
         if name.hasPrefix("nvidia-driver") || name.hasPrefix("nvidia-utils-") { return true }
         guard name.hasPrefix("python3") else { return false }
         // python3, python3.12, python3-venv, python3.12-venv, python3-pip, python3-dev, python3.12-dev

@@ -11,10 +11,14 @@ enum DoneScreen {
         case .failed: headline = state.text("done.failed"); style = .bad
         case .cancelled, .interrupted: headline = state.text("done.cancelled"); style = .warning
         }
-        var row = canvas.paragraph(headline, row: canvas.bodyTop, style: style) + 1
+        // A dry run on a recorded machine installed nothing: say so instead of "installed and works".
+        let dryRunSuccess = outcome == .success && state.recordedMachine != nil
+        var row = canvas.paragraph(dryRunSuccess ? state.text("recorded.done.success") : headline, row: canvas.bodyTop,
+                                   style: dryRunSuccess ? .warning : style) + 1
         row = canvas.paragraph(state.text("done.log", ["path": state.logExportedTo ?? state.text("done.writing")]), row: row)
         row = canvas.paragraph(state.text("done.answers", ["path": state.answersSavedTo ?? state.text("done.writing")]), row: row)
         row += 1
+        if dryRunSuccess { return }
         if outcome == .success, MethodDoneHints.render(state, canvas, row: row) != nil {
             return
         }

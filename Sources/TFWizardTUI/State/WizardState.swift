@@ -35,6 +35,8 @@ public struct WizardState: Sendable {
     let facts: MachineFacts
     let catalog: Catalog
     let probeSummary: [String]
+    /// Set when the wizard walks a recorded machine: every screen says it is a dry run.
+    let recordedMachine: String?
 
     // Choice screens.
     var deviceCursor = 0
@@ -73,6 +75,7 @@ public struct WizardState: Sendable {
         facts = environment.facts
         catalog = environment.catalog
         probeSummary = environment.probeSummary
+        recordedMachine = environment.recordedMachine
         venvField = TextField(text: environment.initialAnswers.venv)
     }
 

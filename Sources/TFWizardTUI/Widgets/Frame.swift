@@ -9,7 +9,9 @@ struct KeyHelp: Equatable {
 /// The parts every screen shares: title bar, status message, help bar.
 enum Frame {
     static func render(_ state: WizardState, _ canvas: Canvas) {
-        let title = state.text("frame.title", ["screen": state.text("screen.\(state.screen.rawValue)")])
+        let screenName = state.text("screen.\(state.screen.rawValue)")
+        let title = state.recordedMachine.map { state.text("recorded.frame.title", ["machine": $0, "screen": screenName]) }
+            ?? state.text("frame.title", ["screen": screenName])
         var position = ""
         if let index = state.questionScreens.firstIndex(of: state.screen) {
             position = state.text("frame.position", ["index": String(index + 1), "count": String(state.questionScreens.count)])

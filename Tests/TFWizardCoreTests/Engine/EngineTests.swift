@@ -200,6 +200,9 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(output, "would run: touch \(marker)\nwith environment variables: PIP_INDEX_URL\n"
                        + "would run: python3 -c 'x = '\\''a b'\\'''\n")
         XCTAssertFalse(recorder.events.contains { if case .validated = $0 { return true } else { return false } })
+        // The check is reported as not run, never as done.
+        XCTAssertTrue(recorder.events.contains(.stepSkipped(index: 1, reason: Strings(language: "en")["recorded.validation-not-run"])))
+        XCTAssertFalse(recorder.events.contains { if case .stepFinished(1, _) = $0 { return true } else { return false } })
         XCTAssertEqual(recorder.events.last, .finished(success: true, cancelled: false))
     }
 

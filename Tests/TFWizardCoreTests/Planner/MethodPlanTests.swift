@@ -112,6 +112,18 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(M.plan(answers(.gpu, .docker), ready).plan).stepIDs, ["docker-pull", "validate"])
     }
 
+    /// NVIDIA's guide installs curl before fetching its key; a machine whose dpkg list lacks curl gets it
+    /// first (Ubuntu 24.04 recording: no Docker, no curl), after the one apt-get update of the plan.
+    func testDockerGPUInstallsCurlBeforeTheToolkitKeyWhenMissing() throws {
+        let plan = try XCTUnwrap(M.plan(answers(.gpu, .docker), try facts("ubuntu-24.04")).plan)
+        XCTAssertEqual(Array(plan.stepIDs.prefix(4)), ["apt-update", "apt-docker", "apt-curl", "toolkit-key"])
+        XCTAssertEqual(plan.stepIDs.filter { $0 == "apt-update" }.count, 1)
+        XCTAssertEqual(plan.step("apt-curl")?.argv, ["sudo", "apt-get", "install", "-y", "curl"])
+        var withCurl = try facts("ubuntu-24.04")
+        withCurl.aptPackages["curl"] = "8.5.0-2ubuntu10"
+        XCTAssertFalse(try XCTUnwrap(M.plan(answers(.gpu, .docker), withCurl).plan).stepIDs.contains("apt-curl"))
+    }
+
     func testDockerTagIsCheckedAndNormalised() throws {
         let machine = try facts("docker-no-toolkit")
         let refused = M.plan(answers(.cpu, .docker, docker: .init(imageTag: "latest; rm -rf /")), machine).refusal
@@ -159,9 +171,12 @@ final class MethodPlanTests: XCTestCase {
                                       "bazel-build", "create-venv", "upgrade-pip", "install-wheel", "validate"])
         XCTAssertEqual(plan.step("git-clone")?.argv, ["git", "clone", "--depth", "1", "--branch", "v2.21.0",
                                                       "https://github.com/tensorflow/tensorflow.git", "/home/ada/tensorflow/tensorflow-src"])
-        XCTAssertEqual(plan.step("bazel-build")?.argv.suffix(4),
-                       ["/home/ada/.local/bin/bazel", "build", "//tensorflow/tools/pip_package:wheel", "--repo_env=WHEEL_NAME=tensorflow"])
+        XCTAssertEqual(plan.step("bazel-build")?.argv.suffix(5),
+                       ["/home/ada/.local/bin/bazel", "build", "//tensorflow/tools/pip_package:wheel",
+                        "--repo_env=USE_PYWRAP_RULES=1", "--repo_env=WHEEL_NAME=tensorflow"])
         XCTAssertTrue(plan.step("apt-build")?.argv.contains("clang-18") ?? false)
+        XCTAssertTrue(plan.step("apt-build")?.argv.contains("llvm-18") ?? false, "TensorFlow's page installs llvm-N with clang-N")
+        XCTAssertEqual(plan.step("configure")?.environment["TF_NEED_CUDA"], "0")
         XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Building from source takes hours") && $0.contains("tens of GB") })
         XCTAssertTrue(plan.notes.contains("TensorFlow 2.21.0 is built with Bazel 7.4.1 (through Bazelisk) and clang 18.1.8."))
         XCTAssertTrue(plan.notes.contains("clang-18 is not in Ubuntu 22.04.5 LTS's archive: add LLVM's apt repository (apt.llvm.org) first, or the build tools step fails."))
@@ -169,9 +184,21 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertFalse(noble.notes.contains { $0.contains("apt.llvm.org") })
     }
 
+    /// Releases before 2.20 were not built with the pywrap rules; their build page has no such flag.
+    func testSourceBuildOfAnOlderReleaseHasNoPywrapFlag() throws {
+        var older = answers(.cpu, .source)
+        older.version = "2.19"
+        let plan = try XCTUnwrap(M.plan(older, try facts("ubuntu-24.04")).plan)
+        XCTAssertEqual(plan.step("bazel-build")?.argv.suffix(3),
+                       ["build", "//tensorflow/tools/pip_package:wheel", "--repo_env=WHEEL_NAME=tensorflow"])
+    }
+
     func testSourceGPUBuildFlags() throws {
         let plan = try XCTUnwrap(M.plan(answers(.gpu, .source, python: "3.11"), try facts("ubuntu-24.04")).plan)
         XCTAssertEqual(plan.step("bazel-build")?.argv.suffix(2), ["--config=cuda", "--config=cuda_wheel"])
+        XCTAssertTrue(plan.step("bazel-build")?.argv.contains("--repo_env=USE_PYWRAP_RULES=1") ?? false)
+        // ./configure's CUDA question answered as TensorFlow's page says for a GPU build (cuda=Y).
+        XCTAssertEqual(plan.step("configure")?.environment["TF_NEED_CUDA"], "1")
         XCTAssertEqual(plan.step("configure")?.environment["PYTHON_BIN_PATH"], "/home/ubuntu/.pyenv/shims/python3")
     }
 }

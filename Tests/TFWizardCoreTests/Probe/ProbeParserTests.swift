@@ -196,10 +196,10 @@ final class SmallProbeParserTests: XCTestCase {
 
     func testPackagesOfInterest() {
         for name in ["python3", "python3.12", "python3-venv", "python3.12-venv", "python3-pip", "python3.11-dev",
-                     "nvidia-driver-550", "nvidia-driver", "libc6", "docker.io"] {
+                     "nvidia-driver-550", "nvidia-driver", "libc6", "docker.io", "clang-18", "llvm-18"] {
             XCTAssertTrue(DpkgStatusParser.isOfInterest(name), name)
         }
-        for name in ["python3-apt", "python3-pip-whl", "python3.", "libc6-dev", "python3.x-venv"] {
+        for name in ["python3-apt", "python3-pip-whl", "python3.", "libc6-dev", "python3.x-venv", "llvm-18-dev"] {
             XCTAssertFalse(DpkgStatusParser.isOfInterest(name), name)
         }
     }

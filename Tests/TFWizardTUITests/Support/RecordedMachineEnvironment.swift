@@ -8,40 +8,13 @@ enum RecordedMachineEnvironment {
     static let machines = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("TFWizardCoreTests/Fixtures/machines")
 
-    private struct Recording: Decodable {
-        struct Command: Decodable { var argv: [String]; var exitCode: Int32?; var output: String?; var outputFile: String? }
-        var environment: [String: String]
-        var effectiveUserID: UInt32
-        var venvTarget: String?
-        var commands: [Command]
-    }
-
-    /// Answers commands from commands.json; anything else was not there.
-    private struct RecordedRunner: CommandRunning {
-        let answers: [[String]: CommandResult]
-        func run(_ argv: [String], timeout: Double, environment: [String: String]?) -> CommandResult {
-            var key = argv
-            if key.count == 3, key[1] == "-c" { key[2] = "{python-facts}" }
-            return answers[key] ?? .notLaunched("\(argv[0]): not recorded")
-        }
-    }
-
+    /// The probe facts of a recording, through the same loader as `tfwizard --machine DIR`.
     static func facts(_ name: String) throws -> (MachineFacts, home: String) {
-        let folder = machines.appendingPathComponent(name)
-        let recording = try JSONDecoder().decode(Recording.self, from: Data(contentsOf: folder.appendingPathComponent("commands.json")))
-        var answers: [[String]: CommandResult] = [:]
-        for command in recording.commands {
-            let output = try command.output
-                ?? String(contentsOf: machines.appendingPathComponent("outputs/\(command.outputFile ?? "")"), encoding: .utf8)
-            answers[command.argv] = CommandResult(exitCode: command.exitCode, output: output)
-        }
-        let prober = Prober(root: folder.appendingPathComponent("root").path, runner: RecordedRunner(answers: answers),
-                            environment: recording.environment, venvTarget: recording.venvTarget,
-                            effectiveUserID: recording.effectiveUserID)
-        var facts = prober.probe()
+        let recorded = try RecordedMachine(folder: machines.appendingPathComponent(name).path)
+        var facts = recorded.prober().probe()
         facts.probeDurationMilliseconds = nil
-        facts.disk = .init(path: recording.environment["HOME"] ?? "/", freeBytes: 80 << 30)   // the test machine's disk is not the recording's
-        return (facts, recording.environment["HOME"] ?? "/root")
+        facts.disk = .init(path: recorded.home, freeBytes: 80 << 30)   // the test machine's disk is not the recording's
+        return (facts, recorded.home)
     }
 
     static func environment(_ name: String, answers: Answers) throws -> WizardEnvironment {
