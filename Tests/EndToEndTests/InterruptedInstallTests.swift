@@ -74,3 +74,29 @@ final class InterruptedInstallTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "a step that ends removes the marker")
     }
 }
+
+/// The wizard's welcome screen leads with the same notice.
+final class InterruptedWizardTests: XCTestCase {
+    func testWelcomeScreenShowsTheStepAKilledRunLeftHalfDone() throws {
+        let home = try BinaryUnderTest.temporaryFolder("interrupted-wizard")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let logs = home.appendingPathComponent("state/tfwizard")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        try """
+        {"stepID":"apt-venv","title":"Install python3-venv","command":"sudo apt-get install -y python3-venv",\
+        "pid":\(gone.processIdentifier),"startedAt":"2026-11-26T10:00:00Z","packageManager":true}
+        """.write(to: logs.appendingPathComponent("in-progress.json"), atomically: true, encoding: .utf8)
+        var environment = ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        if let pyenvRoot = ProcessInfo.processInfo.environment["PYENV_ROOT"] { environment["PYENV_ROOT"] = pyenvRoot }
+        let session = try TmuxSession(command: "'\(BinaryUnderTest.path)'", environment: environment)
+        let screen = try session.waitFor("Welcome", timeout: 15)
+        let unwrapped = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(unwrapped.contains("- The last run was stopped while step \"Install python3-venv\" was running"), screen)
+        XCTAssertTrue(unwrapped.contains("sudo dpkg --configure -a"), screen)
+        try session.send("Escape")
+    }
+}
