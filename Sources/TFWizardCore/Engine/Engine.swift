@@ -178,7 +178,13 @@ public final class Engine: EngineControl, @unchecked Sendable {
             let header = strings.text("engine.fix.running", ["command": CommandDisplay.render(fix)]) + "\r\n"
             onEvent(.output(index: index, bytes: Array(header.utf8)))
             journal?.stepStarted(index: index, of: plan.steps.count, step: fix)
-            var (outcome, _) = execute(fix, index: index, collector: nil)
+            var outcome: StepOutcome
+            if runner.executesCommands, PackageManagerLock.isPackageManagerStep(fix),
+               let blocked = waitForPackageLocks(index: index) {
+                outcome = blocked
+            } else {
+                outcome = execute(fix, index: index, collector: nil).outcome
+            }
             journal?.stepFinished(index: index, step: fix, outcome: outcome)
             if outcome.status == .done { continue }
             outcome.durationSeconds = PtyProcess.now() - startTime

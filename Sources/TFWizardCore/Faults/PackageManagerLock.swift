@@ -51,7 +51,11 @@ public enum PackageManagerLock {
     public static func holder(of paths: [String]) -> LockHolder? {
         for path in paths {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
+            guard descriptor >= 0 else {
+                // Not readable without root (dpkg's are 0640): the kernel's lock table is.
+                if errno == EACCES, let holder = holderFromLockTable(of: path) { return holder }
+                continue
+            }
             defer { close(descriptor) }
             var query = flock()
             query.l_type = Int16(F_WRLCK)
@@ -60,6 +64,26 @@ public enum PackageManagerLock {
             query.l_len = 0
             guard fcntl(descriptor, F_GETLK, &query) == 0, query.l_type != Int16(F_UNLCK) else { continue }
             return LockHolder(path: path, pid: query.l_pid, command: commandName(of: query.l_pid))
+        }
+        return nil
+    }
+
+    /// The holder of a POSIX lock on `path` as /proc/locks lists it (by device and inode).
+    public static func holderFromLockTable(of path: String, table: String? = nil) -> LockHolder? {
+        var info = stat()
+        guard stat(path, &info) == 0,
+              let text = table ?? (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) else { return nil }
+        // glibc's dev_t layout (gnu_dev_major/minor are macros Swift does not see).
+        let dev = UInt64(info.st_dev)
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
+        let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
+        let device = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
+        for line in text.split(separator: "\n") {
+            // "1: POSIX  ADVISORY  WRITE 1234 08:01:131 0 EOF"; a waiting request has "->" after the number.
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6, fields[1] == "POSIX", fields[2] != "->",
+                  let pid = Int32(fields[4]), fields[5] == device else { continue }
+            return LockHolder(path: path, pid: pid, command: commandName(of: pid))
         }
         return nil
     }

@@ -38,6 +38,9 @@ final class AptLockTests: XCTestCase {
         let holder = try LockHolderProcess(path: lockPath)
         defer { holder.release() }
         XCTAssertEqual(PackageManagerLock.holder(of: [folder.appendingPathComponent("absent").path, lockPath])?.pid, holder.pid)
+        // The way an unprivileged user sees dpkg's unreadable lock files: the kernel's lock table.
+        XCTAssertEqual(PackageManagerLock.holderFromLockTable(of: lockPath)?.pid, holder.pid)
+        XCTAssertNil(PackageManagerLock.holderFromLockTable(of: folder.path))
 
         let policy = PackageLockPolicy(lockPaths: [lockPath], maxWaitSeconds: 2, pollSeconds: 0.2, announceEverySeconds: 0.5)
         let run = EngineRun(plan: FaultFixtures.plan([Self.aptStep]), packageLocks: policy)
