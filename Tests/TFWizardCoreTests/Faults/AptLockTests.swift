@@ -65,6 +65,27 @@ final class AptLockTests: XCTestCase {
         XCTAssertNotNil(run.waitFor(timeout: 5) { $0 == .finished(success: false, cancelled: false) })
     }
 
+    func testHeadlessInstallPrintsTheCountdownAndTheAptLockCause() throws {
+        let folder = try FaultFixtures.temporaryFolder("apt-lock-headless")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lockPath = folder.appendingPathComponent("lock-frontend").path
+        let holder = try LockHolderProcess(path: lockPath)
+        defer { holder.release() }
+        let strings = Strings(language: "en")
+        let plan = FaultFixtures.plan([Self.aptStep])
+        let printed = OutputRecorder()
+        let headless = HeadlessInstall(plan: plan, strings: strings, write: { printed.append(Array($0.utf8)) },
+                                       diagnose: { Troubleshooter.summaryLines(for: $0, strings: strings) })
+        let policy = PackageLockPolicy(lockPaths: [lockPath], maxWaitSeconds: 1, pollSeconds: 0.2, announceEverySeconds: 0.5)
+        let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: nil, expectGPU: false, strings: strings,
+                            packageLocks: policy, onEvent: headless.sink)
+        XCTAssertEqual(headless.run(engine: engine), .failed)
+        let lines = printed.text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("      | tfwizard: waiting for \(lockPath): it is held by process \(holder.pid) (\(PackageManagerLock.commandName(of: holder.pid))); 1 s left before giving up"),
+                      printed.text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("      Cause: ") && $0.hasSuffix("[apt-lock]") }, printed.text)
+    }
+
     func testALockReleasedWhileWaitingLetsTheStepRun() throws {
         let folder = try FaultFixtures.temporaryFolder("apt-lock-released")
         defer { try? FileManager.default.removeItem(at: folder) }
