@@ -35,8 +35,12 @@ struct InstallCommand: ParsableCommand {
             }
         }
         let session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: common.logDirectory)
+        if let interrupted = session.interruptedStep {
+            say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
+        }
+        let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
-            Troubleshooter.summaryLines(for: output, strings: strings)
+            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk)
         })
         let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
         let signals = SignalForwarder { signalNumber in

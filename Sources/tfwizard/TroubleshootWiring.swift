@@ -5,10 +5,16 @@ import TFWizardTUI
 /// The troubleshoot screen's closures: the error catalog and matcher turned into `DiagnosisView`s, and
 /// catalog fixes turned into steps for the failed step.
 enum TroubleshootWiring {
-    static func diagnoseOutput(_ lines: [String], catalog: ErrorCatalog?) -> DiagnosisView {
+    /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
+    static func diagnoseOutput(_ lines: [String], catalog: ErrorCatalog?, disk: DiskPreflight? = nil,
+                               strings: Strings? = nil) -> DiagnosisView {
         guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
         let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
-        return view(of: diagnosis, catalog: catalog)
+        var result = view(of: diagnosis, catalog: catalog)
+        if result.cause?.finding.id == "disk-full", let disk, let strings {
+            result.cause?.explanation += " " + disk.measuredLine(strings: strings)
+        }
+        return result
     }
 
     static func loadLogFile(_ path: String, catalog: ErrorCatalog?, strings: Strings) -> Result<DiagnosisView, LogFileProblem> {

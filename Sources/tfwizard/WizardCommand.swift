@@ -63,7 +63,9 @@ enum WizardWiring {
             facts: facts,
             catalog: catalog,
             strings: strings,
-            probeSummary: ProbeReport.summaryLines(facts, strings: strings),
+            // A step a killed run left half done comes first on the welcome screen.
+            probeSummary: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+                + ProbeReport.summaryLines(facts, strings: strings),
             methodAvailability: { method, device in
                 MethodState(Planner.methodAvailability(method, device: device, facts: facts, strings: strings))
             },
@@ -76,7 +78,10 @@ enum WizardWiring {
             startEngine: { plan, sink in session.makeEngine(for: plan, runner: context.stepRunner, sink: sink) },
             exportLog: { try session.exportLog() },
             saveAnswers: { answers in try session.saveAnswers(answers) },
-            diagnoseOutput: { lines in TroubleshootWiring.diagnoseOutput(lines, catalog: errorCatalog) },
+            diagnoseOutput: { lines in
+                let disk = session.currentPlan.flatMap { DiskPreflight(facts: facts, device: $0.answers.device) }
+                return TroubleshootWiring.diagnoseOutput(lines, catalog: errorCatalog, disk: disk, strings: strings)
+            },
             loadLogFile: { path in TroubleshootWiring.loadLogFile(path, catalog: errorCatalog, strings: strings) },
             fixSteps: { causeID, index, plan in
                 TroubleshootWiring.fixSteps(causeID: causeID, failedStepIndex: index, plan: plan, catalog: errorCatalog,

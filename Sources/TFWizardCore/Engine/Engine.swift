@@ -18,6 +18,10 @@ public final class Engine: EngineControl, @unchecked Sendable {
     private let expectGPU: Bool
     private let strings: Strings
     private let onEvent: @Sendable (EngineEvent) -> Void
+    private let packageLocks: PackageLockPolicy
+    /// The log folder's `in-progress.json`: present only while a step runs (a killed tfwizard leaves it).
+    private let inProgress: InProgressMarker?
+    private let secrets: [String]
 
     private let condition = NSCondition()
     // Guarded by `condition`:
@@ -32,8 +36,12 @@ public final class Engine: EngineControl, @unchecked Sendable {
 
     public init(plan: Plan, runner: StepRunner, journal: SessionJournal?, expectGPU: Bool,
                 strings: Strings = Strings(language: "en"),
+                packageLocks: PackageLockPolicy = .system,
                 onEvent: @escaping @Sendable (EngineEvent) -> Void) {
         self.plan = plan
+        self.packageLocks = packageLocks
+        self.inProgress = runner.executesCommands ? journal.map { InProgressMarker(directory: $0.directory) } : nil
+        self.secrets = Redactor.secrets(of: plan.answers)
         self.runner = runner
         self.journal = journal
         self.expectGPU = expectGPU
@@ -170,7 +178,13 @@ public final class Engine: EngineControl, @unchecked Sendable {
             let header = strings.text("engine.fix.running", ["command": CommandDisplay.render(fix)]) + "\r\n"
             onEvent(.output(index: index, bytes: Array(header.utf8)))
             journal?.stepStarted(index: index, of: plan.steps.count, step: fix)
-            var (outcome, _) = execute(fix, index: index, collector: nil)
+            var outcome: StepOutcome
+            if runner.executesCommands, PackageManagerLock.isPackageManagerStep(fix),
+               let blocked = waitForPackageLocks(index: index) {
+                outcome = blocked
+            } else {
+                outcome = execute(fix, index: index, collector: nil).outcome
+            }
             journal?.stepFinished(index: index, step: fix, outcome: outcome)
             if outcome.status == .done { continue }
             outcome.durationSeconds = PtyProcess.now() - startTime
@@ -205,6 +219,10 @@ public final class Engine: EngineControl, @unchecked Sendable {
     private func run(_ step: Step, at index: Int) -> StepOutcome {
         onEvent(.stepStarted(index: index))
         journal?.stepStarted(index: index, of: plan.steps.count, step: step)
+        if runner.executesCommands, PackageManagerLock.isPackageManagerStep(step),
+           let blocked = waitForPackageLocks(index: index) {
+            return report(blocked, step: step, index: index)
+        }
         let collector = step.kind == .validation ? OutputTail(limit: Self.validationOutputLimit) : nil
         var (outcome, ran) = execute(step, index: index, collector: collector)
         if ran, outcome.status == .done, collector != nil, !runner.executesCommands {
@@ -248,10 +266,13 @@ public final class Engine: EngineControl, @unchecked Sendable {
                                 failureReason: strings.text("engine.cancelled")), false)
         }
 
+        // Written before the child exists, so a kill of tfwizard at any moment of the step leaves it.
+        inProgress?.begin(step, secrets: secrets, transcript: journal?.transcriptPath)
         let child: RunningStep
         do {
             child = try runner.start(step, rows: size.rows, columns: size.columns, onOutput: onOutput)
         } catch {
+            inProgress?.end()
             let reason = (error as? SpawnError)?.reason ?? String(describing: error)
             return (StepOutcome(status: .failed, exitCode: nil, signal: nil,
                                 durationSeconds: PtyProcess.now() - startTime,
@@ -265,6 +286,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         if cancelledWhileStarting { terminateInBackground(child) }
 
         let termination = child.waitForExit()
+        inProgress?.end()
         condition.lock()
         running = nil
         let wasCancelled = cancelled
@@ -288,6 +310,50 @@ public final class Engine: EngineControl, @unchecked Sendable {
             outcome.failureReason = strings.text("engine.cancelled")
         }
         return (outcome, true)
+    }
+
+    /// Before an apt step: while another process holds a dpkg lock, says who and counts down; nil once
+    /// the locks are free, else the outcome (failed after `maxWaitSeconds`, or cancelled).
+    private func waitForPackageLocks(index: Int) -> StepOutcome? {
+        let policy = packageLocks
+        guard var holder = PackageManagerLock.holder(of: policy.lockPaths) else { return nil }
+        let start = PtyProcess.now()
+        var nextAnnouncement = start
+        while true {
+            let elapsed = PtyProcess.now() - start
+            let values = ["path": holder.path, "pid": String(holder.pid), "command": holder.command,
+                          "seconds": String(Int(max(0, policy.maxWaitSeconds - elapsed).rounded(.up))),
+                          "limit": String(Int(policy.maxWaitSeconds))]
+            if elapsed >= policy.maxWaitSeconds {
+                emitLine(strings.text("faults.lock.gaveUp", values), index: index)
+                return StepOutcome(status: .failed, exitCode: nil, signal: nil, durationSeconds: elapsed,
+                                   failureReason: strings.text("faults.lock.failed", values))
+            }
+            if PtyProcess.now() >= nextAnnouncement {
+                emitLine(strings.text("faults.lock.waiting", values), index: index)
+                nextAnnouncement += max(policy.announceEverySeconds, policy.pollSeconds)
+            }
+            condition.lock()
+            if !cancelled { _ = condition.wait(until: Date().addingTimeInterval(policy.pollSeconds)) }
+            let wasCancelled = cancelled
+            condition.unlock()
+            if wasCancelled {
+                return StepOutcome(status: .cancelled, exitCode: nil, signal: nil, durationSeconds: PtyProcess.now() - start,
+                                   failureReason: strings.text("engine.cancelled"))
+            }
+            guard let next = PackageManagerLock.holder(of: policy.lockPaths) else {
+                emitLine(strings.text("faults.lock.released", values), index: index)
+                return nil
+            }
+            holder = next
+        }
+    }
+
+    /// A line of the engine's own, shown and recorded like the step's output.
+    private func emitLine(_ text: String, index: Int) {
+        let bytes = Array((text + "\r\n").utf8)
+        journal?.stepOutput(index: index, bytes: bytes)
+        onEvent(.output(index: index, bytes: bytes))
     }
 
     private func report(_ outcome: StepOutcome, step: Step, index: Int) -> StepOutcome {

@@ -14,6 +14,7 @@ public final class InstallSession: @unchecked Sendable {
     public init(facts: MachineFacts, strings: Strings, logDirectory: String?) throws {
         self.strings = strings
         journal = try SessionJournal(directory: logDirectory)
+        interruptedStep = InProgressMarker(directory: journal.directory).interrupted()
         journal.recordProbeReport(ProbeReport.text(facts, strings: strings))
     }
 
@@ -23,15 +24,25 @@ public final class InstallSession: @unchecked Sendable {
         set { lock.lock(); signalNumber = newValue; lock.unlock() }
     }
 
+    /// The step a killed earlier run left unfinished (read from the log folder when this session began).
+    public let interruptedStep: InterruptedStep?
+
+    /// The plan of the engine made last, if any.
+    public var currentPlan: Plan? {
+        lock.lock(); defer { lock.unlock() }
+        return lastPlan
+    }
+
     /// Records the confirmed plan and creates (does not start) its engine.
     public func makeEngine(for plan: Plan, runner: StepRunner = PtyStepRunner(),
+                           packageLocks: PackageLockPolicy = .system,
                            sink: @escaping @Sendable (EngineEvent) -> Void) -> Engine {
         journal.addSecrets(Redactor.secrets(of: plan.answers))
         journal.recordAnswers(AnswerFile.render(plan.answers))
         journal.recordPlan(PlanFormatter.text(plan, strings: strings))
         lock.lock(); lastPlan = plan; lock.unlock()
         return Engine(plan: plan, runner: runner, journal: journal, expectGPU: plan.answers.device == .gpu,
-                      strings: strings, onEvent: sink)
+                      strings: strings, packageLocks: packageLocks, onEvent: sink)
     }
 
     /// Writes the session log (0600) and returns its path.

@@ -3,11 +3,18 @@ import Foundation
 /// A failed step's output, diagnosed against the error catalog and worded for the user: used by the
 /// headless install and by the wizard's failure screen.
 public enum Troubleshooter {
-    public static func summaryLines(for output: [UInt8], strings: Strings) -> [String] {
+    /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
+    public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
         let diagnoser = Diagnoser(catalog: catalog)
         diagnoser.feed(output)
-        return lines(of: diagnoser.finish(), catalog: catalog, strings: strings)
+        let diagnosis = diagnoser.finish()
+        var result = lines(of: diagnosis, catalog: catalog, strings: strings)
+        if diagnosis.fatalCause?.id == "disk-full", let disk {
+            // After the cause, its line and its explanation.
+            result.insert("  " + disk.measuredLine(strings: strings), at: min(3, result.count))
+        }
+        return result
     }
 
     public static func summaryLines(forLines output: [String], strings: Strings) -> [String] {

@@ -279,10 +279,8 @@ struct Planning {
     }
 
     func diskNote() -> String? {
-        guard let disk = facts.disk else { return nil }
-        // Measured: a CPU venv is 2.1 GB; the CUDA and cuDNN wheels add about 4 GB. pip's cache needs room too.
-        let needed: Int64 = answers.device == .gpu ? 8 << 30 : 3 << 30
-        guard disk.freeBytes < needed else { return nil }
+        guard let preflight = DiskPreflight(facts: facts, device: answers.device), preflight.isShort else { return nil }
+        let disk = preflight.disk, needed = preflight.neededBytes
         return strings.text("planner.note.disk", ["free": Self.gigabytes(disk.freeBytes), "path": disk.path,
                                                   "need": Self.gigabytes(needed)])
     }
