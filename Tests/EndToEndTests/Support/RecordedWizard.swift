@@ -17,7 +17,7 @@ final class RecordedWizard {
         self.machine = machine
         stateFolder = try BinaryUnderTest.temporaryFolder("walk-\(machine)")
         let folder = Self.machines.appendingPathComponent(machine).path
-        let command = ShellWords.render([BinaryUnderTest.path, "--machine", folder]) + "; echo EXIT=$?; sleep 600"
+        let command = ShellQuoting.render([BinaryUnderTest.path, "--machine", folder]) + "; echo EXIT=$?; sleep 600"
         session = try TmuxSession(command: command, environment: ["XDG_STATE_HOME": stateFolder.path, "LANG": "C.UTF-8"])
     }
 
