@@ -62,7 +62,10 @@ enum ChoiceList {
     static func render(_ rows: [ChoiceRow], cursor: Int, focused: Bool = true, canvas: Canvas,
                        row: Int, height: Int, column: Int? = nil, width: Int? = nil) {
         let start = column ?? canvas.left
-        let columns = width ?? canvas.bodyWidth
+        let fullWidth = width ?? canvas.bodyWidth
+        // A list that scrolls keeps its last two columns for the ^/v marks, so they never cover text.
+        let scrolls = rows.count > height
+        let columns = scrolls ? fullWidth - 2 : fullWidth
         let first = max(0, min(cursor - height + 1, rows.count - height))
         for (offset, index) in (first..<min(rows.count, first + height)).enumerated() {
             let item = rows[index]
@@ -78,8 +81,8 @@ enum ChoiceList {
                             style: item.enabled ? item.tagStyle : .dim)
             }
         }
-        if first > 0 { canvas.text("^", row: row, column: start + columns - 1, style: .dim) }
-        if first + height < rows.count { canvas.text("v", row: row + height - 1, column: start + columns - 1, style: .dim) }
+        if first > 0 { canvas.text("^", row: row, column: start + fullWidth - 1, style: .dim) }
+        if first + height < rows.count { canvas.text("v", row: row + height - 1, column: start + fullWidth - 1, style: .dim) }
     }
 
     /// Cursor after an up/down key, wrapping at neither end.
