@@ -33,11 +33,21 @@ echo "warm-up (fills pip's cache for both sides)..."
 bare "$work/warm" >/dev/null 2>&1; rm -rf "$work/warm"
 
 total_bare=0; total_wizard=0
+# Order alternates between rounds, and the disk is flushed before each timed run, so neither side pays
+# for the other's writes (a 2 GB venv removed just before a run slows it down).
+time_side() {
+  local side=$1 venv=$2 start end
+  sync; sleep 1
+  start=$(date +%s%N); "$side" "$venv" >/dev/null 2>&1; end=$(date +%s%N)
+  seconds "$start" "$end"
+}
 for round in $(seq 1 "$rounds"); do
-  start=$(date +%s%N); bare "$work/bare-$round" >/dev/null 2>&1; end=$(date +%s%N)
-  b=$(seconds "$start" "$end"); rm -rf "$work/bare-$round"
-  start=$(date +%s%N); wizard "$work/wiz-$round" >/dev/null 2>&1; end=$(date +%s%N)
-  w=$(seconds "$start" "$end"); rm -rf "$work/wiz-$round"
+  if [ $((round % 2)) -eq 1 ]; then
+    b=$(time_side bare "$work/bare-$round"); w=$(time_side wizard "$work/wiz-$round")
+  else
+    w=$(time_side wizard "$work/wiz-$round"); b=$(time_side bare "$work/bare-$round")
+  fi
+  rm -rf "$work/bare-$round" "$work/wiz-$round"
   echo "round $round: bare ${b} s, tfwizard ${w} s, ratio $(echo "scale=3; $w / $b" | bc)"
   total_bare=$(echo "$total_bare + $b" | bc); total_wizard=$(echo "$total_wizard + $w" | bc)
 done

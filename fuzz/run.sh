@@ -56,7 +56,7 @@ case "$target" in
             "$build/yams/libYams.a" -o "$build/fuzz-matcher" ;;
     answers)
         yams_module
-        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift"
+        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift"
         # shellcheck disable=SC2086
         swiftc $flags -module-name FuzzAnswers -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
             $sources "$root/fuzz/targets/answers.swift" "$build/yams/libYams.a" -o "$build/fuzz-answers" ;;
