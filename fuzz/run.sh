@@ -43,7 +43,8 @@ embedded_resources() {
 case "$target" in
     sanitizer)
         sources="$core/Engine/TerminalTextSanitizer.swift $core/Engine/EscapeFilter.swift \
-                 $core/Engine/UTF8StreamDecoder.swift $core/Engine/LogBuffer.swift"
+                 $core/Engine/UTF8StreamDecoder.swift $core/Engine/LogBuffer.swift $core/Journal/Redactor.swift \
+                 $core/Model/Answers.swift $core/Answers/CredentialMask.swift"
         swiftc $flags -module-name FuzzSanitizer $sources "$root/fuzz/targets/sanitizer.swift" -o "$build/fuzz-sanitizer" ;;
     matcher)
         yams_module; embedded_resources

@@ -1,21 +1,72 @@
 import Foundation
 import TFWizardCore
 
-/// Engine events arrive on the engine's thread; the UI loop drains them on its own.
+/// Engine events arrive on the engine's thread; the UI loop drains them on its own, about 20 times a
+/// second. A child can print far faster than a screen can show (a flood of 100,000 lines a second), so
+/// the queue is bounded: past `maxPendingOutputBytes` of undrawn output the oldest output is dropped
+/// from the live view (the journal has every byte), and each drain merges a step's consecutive output
+/// into one event, so the UI does one update per step per drain, not one per chunk.
 final class EngineEventQueue: @unchecked Sendable {
+    static let maxPendingOutputBytes = 4 << 20
+
     private let lock = NSLock()
     private var pending: [EngineEvent] = []
+    private var pendingOutputBytes = 0
+    private var droppedOutputBytes = 0
 
     func push(_ event: EngineEvent) {
         lock.lock(); defer { lock.unlock() }
         pending.append(event)
+        guard case .output(_, let bytes) = event else { return }
+        pendingOutputBytes += bytes.count
+        if pendingOutputBytes > Self.maxPendingOutputBytes { dropOldestOutputLocked() }
     }
 
-    func drain() -> [EngineEvent] {
-        lock.lock(); defer { lock.unlock() }
+    /// The events since the last drain, consecutive output of one step merged, and how many output
+    /// bytes were dropped from the live view since then.
+    func drain() -> (events: [EngineEvent], droppedOutputBytes: Int) {
+        lock.lock()
         let events = pending
+        let dropped = droppedOutputBytes
         pending.removeAll(keepingCapacity: true)
-        return events
+        pendingOutputBytes = 0
+        droppedOutputBytes = 0
+        lock.unlock()
+        return (Self.mergingOutput(events), dropped)
+    }
+
+    /// Drops output from the front until half the bound is left: one pass, whatever the flood.
+    private func dropOldestOutputLocked() {
+        var kept: [EngineEvent] = []
+        kept.reserveCapacity(pending.count)
+        for event in pending {
+            if pendingOutputBytes > Self.maxPendingOutputBytes / 2, case .output(_, let bytes) = event {
+                pendingOutputBytes -= bytes.count
+                droppedOutputBytes += bytes.count
+            } else {
+                kept.append(event)
+            }
+        }
+        pending = kept
+    }
+
+    static func mergingOutput(_ events: [EngineEvent]) -> [EngineEvent] {
+        var merged: [EngineEvent] = []
+        merged.reserveCapacity(events.count)
+        var run: (index: Int, bytes: [UInt8])?
+        for event in events {
+            if case .output(let index, let bytes) = event {
+                if run?.index == index { run?.bytes.append(contentsOf: bytes) } else {
+                    if let done = run { merged.append(.output(index: done.index, bytes: done.bytes)) }
+                    run = (index, bytes)
+                }
+                continue
+            }
+            if let done = run { merged.append(.output(index: done.index, bytes: done.bytes)); run = nil }
+            merged.append(event)
+        }
+        if let done = run { merged.append(.output(index: done.index, bytes: done.bytes)) }
+        return merged
     }
 }
 
@@ -75,7 +126,12 @@ public enum WizardApp {
             if terminal.size != state.size || key == .resize {
                 dispatch(.resized(terminal.size))
             }
-            for event in queue.drain() { dispatch(.engine(event)) }
+            let drained = queue.drain()
+            if drained.droppedOutputBytes > 0, let index = state.runningStepIndex {
+                let notice = environment.strings.text("install.output-skipped", ["bytes": String(drained.droppedOutputBytes)])
+                dispatch(.engine(.output(index: index, bytes: Array(("\r\n" + notice + "\r\n").utf8))))
+            }
+            for event in drained.events { dispatch(.engine(event)) }
             if let key, key != .resize { dispatch(.key(key)) }
             Wizard.render(state, on: terminal)
         }
@@ -92,7 +148,7 @@ public enum WizardApp {
         let deadline = Date().addingTimeInterval(interruptWaitSeconds)
         while Date() < deadline {
             var ended = false
-            for event in queue.drain() {
+            for event in queue.drain().events {
                 if case .finished = event { ended = true }
                 dispatch(.engine(event))
             }

@@ -172,6 +172,7 @@ extension WizardState {
     }
 
     var isInstallRunning: Bool { install != nil && install?.finished == nil }
+    var runningStepIndex: Int? { install?.steps.firstIndex { $0.status == .running } }
 
     /// The exit status the run has earned so far.
     var finalExitReason: ExitReason {

@@ -58,7 +58,15 @@ final class MemoryTerminal: Terminal {
 
     func refresh() { refreshCount += 1 }
 
+    /// Keys that arrive over time (a person typing): asked first; nil means none yet, and the call then
+    /// waits for its timeout as a real terminal would.
+    var keySource: (() -> Key?)?
+
     func readKey(timeoutMilliseconds: Int) -> Key? {
+        if let keySource {
+            if let key = keySource() { return key }
+            usleep(useconds_t(max(0, min(timeoutMilliseconds, 50)) * 1000))
+        }
         if !scriptedKeys.isEmpty { return scriptedKeys.removeFirst() }
         scriptExhausted = true
         return keysWhenScriptEnds.isEmpty ? nil : keysWhenScriptEnds.removeFirst()
