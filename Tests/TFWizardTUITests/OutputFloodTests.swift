@@ -4,7 +4,7 @@ import TFWizardCore
 import XCTest
 
 /// The whole wizard loop with the real engine and a step that floods its pty (far over 100,000 lines a
-/// second, planned for a minute): keys are still answered, cancel ends the flood at once, and memory
+/// second, planned for 70 s): keys are still answered, cancel ends the flood at once, and memory
 /// stays bounded while the pane keeps only its scrollback.
 final class OutputFloodTests: XCTestCase {
     func testKeysAreAnsweredAndMemoryStaysBoundedDuringAFlood() throws {
@@ -13,7 +13,7 @@ final class OutputFloodTests: XCTestCase {
         let program = """
         import sys, time
         line = b"pip progress " + b"x" * 60 + b"\\n"
-        end = time.time() + 60
+        end = time.time() + 70
         while time.time() < end:
             sys.stdout.buffer.write(line * 2000)
         """
@@ -28,9 +28,11 @@ final class OutputFloodTests: XCTestCase {
             engines.append(engine)
             return engine
         }
-        // Seven Enters start the install; four seconds into the flood, Ctrl-C, choose Yes, confirm.
+        // Seven Enters start the install; some seconds into the flood (4, or TFWIZARD_FLOOD_SECONDS for
+        // the full minute by hand), Ctrl-C, choose Yes, confirm.
+        let floodSeconds = ProcessInfo.processInfo.environment["TFWIZARD_FLOOD_SECONDS"].flatMap(Double.init) ?? 4
         let terminal = TimedKeysTerminal(keys: Array(repeating: (0.0, Key.enter), count: 7)
-                                         + [(4.0, .interrupt), (0.3, .left), (0.3, .enter), (0.3, .enter)])
+                                         + [(floodSeconds, .interrupt), (0.3, .left), (0.3, .enter), (0.3, .enter)])
         let residentBefore = Self.residentMegabytes()
         let start = Date()
         let result = WizardApp.run(environment: environment, terminal: terminal.memory)
@@ -39,8 +41,9 @@ final class OutputFloodTests: XCTestCase {
         XCTAssertEqual(result, .cancelled)
         XCTAssertTrue(engines.last?.isCancelled ?? false, "the flood was not cancelled")
         // Planned for 60 s: ending well before proves the keys got through during the flood.
-        XCTAssertLessThan(seconds, 20, "the wizard took \(seconds) s to answer Ctrl-C during the flood")
+        XCTAssertLessThan(seconds, floodSeconds + 16, "the wizard took \(seconds) s to answer Ctrl-C during the flood")
         let growth = Self.residentMegabytes() - residentBefore
+        print("flood: \(String(format: "%.1f", seconds)) s, resident memory grew \(growth) MB")
         XCTAssertLessThan(growth, 300, "memory grew by \(growth) MB during the flood")
         XCTAssertGreaterThan(terminal.keysRead, 7, "the keys after the install started were never read")
     }
