@@ -44,6 +44,25 @@ public struct DiagnosisView: Equatable, Sendable {
         self.linesRead = linesRead
     }
 
+    /// The matcher's result, worded from the catalog; `{user}` in fix commands becomes `user`.
+    public init(_ diagnosis: Diagnosis, catalog: ErrorCatalog, user: String) {
+        let findings = diagnosis.matches.map { match in
+            Finding(id: match.id, title: match.title, lineNumber: match.lineNumber, text: match.text,
+                    harmless: match.severity == .info)
+        }
+        let cause = diagnosis.fatalCause.flatMap { fatal in
+            catalog[fatal.id].map { entry in
+                Cause(finding: Finding(id: fatal.id, title: entry.title, lineNumber: fatal.lineNumber,
+                                       text: fatal.text, harmless: false),
+                      explanation: entry.explanation, fix: entry.fix,
+                      commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: user) } },
+                      autoFix: entry.autoFix)
+            }
+        }
+        self.init(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
+                  linesRead: diagnosis.linesRead)
+    }
+
     /// Other problems besides the cause.
     var otherFindings: [Finding] { findings.filter { !$0.harmless && $0.id != cause?.finding.id } }
     var harmlessFindings: [Finding] { findings.filter(\.harmless) }

@@ -45,21 +45,6 @@ enum TroubleshootWiring {
     }
 
     static func view(of diagnosis: Diagnosis, catalog: ErrorCatalog) -> DiagnosisView {
-        let findings = diagnosis.matches.map { match in
-            DiagnosisView.Finding(id: match.id, title: match.title, lineNumber: match.lineNumber, text: match.text,
-                                  harmless: match.severity == .info)
-        }
-        var cause: DiagnosisView.Cause?
-        if let fatal = diagnosis.fatalCause, let entry = catalog[fatal.id] {
-            let user = ProcessInfo.processInfo.environment["USER"] ?? "$USER"
-            cause = DiagnosisView.Cause(
-                finding: DiagnosisView.Finding(id: fatal.id, title: entry.title, lineNumber: fatal.lineNumber,
-                                               text: fatal.text, harmless: false),
-                explanation: entry.explanation, fix: entry.fix,
-                commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: user) } },
-                autoFix: entry.autoFix)
-        }
-        return DiagnosisView(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
-                             linesRead: diagnosis.linesRead)
+        DiagnosisView(diagnosis, catalog: catalog, user: ProcessInfo.processInfo.environment["USER"] ?? "$USER")
     }
 }

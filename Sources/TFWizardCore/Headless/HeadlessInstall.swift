@@ -73,7 +73,8 @@ public final class HeadlessInstall: @unchecked Sendable {
 
     private func record(_ bytes: [UInt8]) {
         stepOutput.append(contentsOf: bytes)
-        if stepOutput.count > stepOutputLimit { stepOutput.removeFirst(stepOutput.count - stepOutputLimit) }
+        // Trimmed only at twice the limit, so a flood costs one copy per 4 MB, not one per chunk.
+        if stepOutput.count > 2 * stepOutputLimit { stepOutput.removeFirst(stepOutput.count - stepOutputLimit) }
         // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse.
         sanitizer.feed(bytes) { line in printOutput(line) }
     }

@@ -2,27 +2,15 @@ import Foundation
 import TFWizardCore
 import TFWizardTUI
 
-/// The real error catalog and matcher behind the test environment's diagnosis closures (the executable
-/// wires the same parts; this copy keeps the TUI tests independent of it).
+/// The real error catalog and matcher behind the test environment's diagnosis closures, with the
+/// test machine's user name in fix commands.
 enum CatalogDiagnosis {
     static let catalog: ErrorCatalog? = try? ErrorCatalog.builtIn()
 
     static func view(_ lines: [String]) -> DiagnosisView {
         guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
         let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
-        let findings = diagnosis.matches.map {
-            DiagnosisView.Finding(id: $0.id, title: $0.title, lineNumber: $0.lineNumber, text: $0.text,
-                                  harmless: $0.severity == .info)
-        }
-        let cause = diagnosis.fatalCause.flatMap { match in catalog[match.id].map { entry in
-            DiagnosisView.Cause(finding: DiagnosisView.Finding(id: match.id, title: entry.title, lineNumber: match.lineNumber,
-                                                               text: match.text, harmless: false),
-                                explanation: entry.explanation, fix: entry.fix,
-                                commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: "ada") } },
-                                autoFix: entry.autoFix)
-        } }
-        return DiagnosisView(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
-                             linesRead: diagnosis.linesRead)
+        return DiagnosisView(diagnosis, catalog: catalog, user: "ada")
     }
 
     static func fixSteps(_ causeID: String, _ index: Int, _ plan: Plan, facts: MachineFacts) -> [Step]? {
