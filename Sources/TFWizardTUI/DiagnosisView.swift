@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// A diagnosis as the troubleshoot screen shows it: plain words and argv lists, no catalog or matcher types,

@@ -1,11 +1,15 @@
-import Foundation
+import FoundationEssentials
+import TFWizardCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that asked the wizard to stop, set from a signal
 /// source's queue and read by the UI loop between two key reads. A signal handler never touches
 /// ncurses itself: it only raises this flag; the loop stops the install, gives the terminal back and
 /// returns `.interrupted`.
 public final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var signalNumber: Int32?
 
     public init() {}

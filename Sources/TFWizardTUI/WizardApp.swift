@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// Engine events arrive on the engine's thread; the UI loop drains them on its own, about 20 times a
@@ -9,7 +12,7 @@ import TFWizardCore
 final class EngineEventQueue: @unchecked Sendable {
     static let maxPendingOutputBytes = 4 << 20
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var pending: [EngineEvent] = []
     private var pendingOutputBytes = 0
     private var droppedOutputBytes = 0

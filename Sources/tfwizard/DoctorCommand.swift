@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 struct DoctorCommand: ParsableCommand {
@@ -20,9 +23,9 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let result = DoctorOutput.run(path: file, json: json, strings: common.strings)
         if result.exitCode == DoctorOutput.exitUnreadable {
-            FileHandle.standardError.write(Data(("tfwizard: " + result.output).utf8))
+            StandardStreams.writeError(("tfwizard: " + result.output))
         } else {
-            FileHandle.standardOutput.write(Data(result.output.utf8))
+            StandardStreams.writeOutput(result.output)
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 struct InstallCommand: ParsableCommand {
@@ -68,5 +71,5 @@ struct InstallCommand: ParsableCommand {
 
 /// Unbuffered, so lines from the engine's events and from the command itself never swap places.
 private func say(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.writeOutput(text)
 }

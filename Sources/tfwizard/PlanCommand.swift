@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 struct PlanCommand: ParsableCommand {
@@ -70,7 +73,7 @@ struct PreparedPlan {
 
     private static func readAnswerText(_ path: String) throws -> String {
         if path == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            return StandardStreams.readInput()
         }
         return try String(contentsOfFile: path, encoding: .utf8)
     }

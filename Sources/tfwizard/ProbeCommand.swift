@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 struct ProbeCommand: ParsableCommand {
@@ -22,8 +25,8 @@ struct ProbeCommand: ParsableCommand {
 
     func validate() throws {
         if let root {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory else {
                 throw ValidationError("--root: '\(root)' is not a folder.")
             }
         }

@@ -1,5 +1,8 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a call on a queue, so the install can stop its
 /// child's process group and write its log before exiting with 128+n.

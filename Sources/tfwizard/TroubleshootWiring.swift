@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 import TFWizardTUI
 
@@ -23,8 +26,8 @@ enum TroubleshootWiring {
         guard let catalog else {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": "no error catalog"])))
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
+        var isDirectory = false
+        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable",
                                                                  ["file": expanded, "reason": "it is a folder"])))
         }

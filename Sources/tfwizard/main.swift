@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 // Exit codes are fixed by the design: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
@@ -9,9 +12,9 @@ do {
     try command.run()
     exit(0)
 } catch let exit as ExitCode {
-    Foundation.exit(exit.rawValue)
+    Glibc.exit(exit.rawValue)
 } catch let failure as CommandFailure {
-    FileHandle.standardError.write(Data("tfwizard: \(failure)\n".utf8))
+    StandardStreams.writeError("tfwizard: \(failure)\n")
     switch failure {
     case .badInput: exit(2)
     case .stepFailed: exit(1)
@@ -23,6 +26,6 @@ do {
         print(message)
         exit(0)
     }
-    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    if !message.isEmpty { StandardStreams.writeError((message + "\n")) }
     exit(code == .failure ? 1 : 2)
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why an answer file was rejected: the file, the line and the field, so the user can go straight there.
 public struct AnswerFileError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Hides the password (or token) in URLs such as proxies and package-index mirrors, so they can be
 /// shown, logged and written without leaking: `http://user:secret@host:3128` -> `http://user:****@host:3128`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +24,7 @@ public final class Diagnoser {
 
     private struct PatternCheck {
         let entryIndex: Int
-        let regex: NSRegularExpression?
+        let regex: PosixRegex?
     }
 
     public let catalog: ErrorCatalog
@@ -64,7 +64,7 @@ public final class Diagnoser {
         for (entryIndex, entry) in catalog.entries.enumerated() {
             for pattern in entry.patterns {
                 let regex = pattern.regex.flatMap {
-                    try? NSRegularExpression(pattern: $0, options: pattern.ignoreCase ? [.caseInsensitive] : [])
+                    try? PosixRegex($0, ignoreCase: pattern.ignoreCase)
                 }
                 checks[literalID(pattern.literal)].append(PatternCheck(entryIndex: entryIndex, regex: regex))
             }
@@ -266,9 +266,7 @@ public final class Diagnoser {
             if errorWordLiterals.contains(literal) { looksLikeError = true }
             for check in checksByLiteral[Int(literal)] {
                 if let regex = check.regex {
-                    let line = text()
-                    let range = NSRange(line.startIndex..., in: line)
-                    if regex.firstMatch(in: line, options: [], range: range) == nil { continue }
+                    if !regex.matches(text()) { continue }
                 }
                 matchedSomething = true
                 if firstMatches[check.entryIndex] == nil {

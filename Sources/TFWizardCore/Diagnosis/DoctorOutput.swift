@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `tfwizard doctor` prints, and its exit status.
 public enum DoctorOutput {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A catalog entry's fix commands, made into steps that fit the failed step they repair: the same
 /// interpreter (a venv's python rather than a bare `python3`), the same pip options and environment

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs a plan's steps in order on a background thread and reports everything as `EngineEvent`s.
 /// A failed step waits for `decide(_:)`; `cancel()` ends the running child's whole process group.
@@ -23,7 +26,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
     private let inProgress: InProgressMarker?
     private let secrets: [String]
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     // Guarded by `condition`:
     private var started = false
     private var cancelled = false
@@ -56,9 +59,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         defer { condition.unlock() }
         guard !started else { return }
         started = true
-        let thread = Thread { [self] in runAll() }
-        thread.name = "tfwizard.engine"
-        thread.start()
+        DetachedThread.start { [self] in runAll() }
     }
 
     public func decide(_ decision: FailureDecision) {
@@ -334,7 +335,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
                 nextAnnouncement += max(policy.announceEverySeconds, policy.pollSeconds)
             }
             condition.lock()
-            if !cancelled { _ = condition.wait(until: Date().addingTimeInterval(policy.pollSeconds)) }
+            if !cancelled { condition.wait(seconds: policy.pollSeconds) }
             let wasCancelled = cancelled
             condition.unlock()
             if wasCancelled {
@@ -364,15 +365,13 @@ public final class Engine: EngineControl, @unchecked Sendable {
 
     /// cancel() must not block its caller (the UI thread) for the grace period.
     private func terminateInBackground(_ child: RunningStep) {
-        let thread = Thread { child.terminateGroup(grace: Self.cancelGrace) }
-        thread.name = "tfwizard.cancel"
-        thread.start()
+        DetachedThread.start { child.terminateGroup(grace: Self.cancelGrace) }
     }
 }
 
 /// The last `limit` bytes of a step's output, collected from the reader thread.
 final class OutputTail: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let limit: Int
     private var bytes: [UInt8] = []
 

@@ -1,5 +1,5 @@
 import CPty
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,7 +37,7 @@ public final class PtyProcess: @unchecked Sendable {
     static let drainLimitAfterExit = 2.0
 
     private let masterFD: Int32
-    private let condition = NSCondition()
+    private let condition = Condition()
     // Guarded by `condition`:
     private var masterOpen = true
     private var readerDone = false
@@ -74,12 +74,8 @@ public final class PtyProcess: @unchecked Sendable {
         let flags = fcntl(master, F_GETFL)
         _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
 
-        let reader = Thread { [self] in readLoop(onOutput) }
-        reader.name = "tfwizard.pty-reader"
-        reader.start()
-        let waiter = Thread { [self] in waitLoop() }
-        waiter.name = "tfwizard.pty-waiter"
-        waiter.start()
+        DetachedThread.start { [self] in readLoop(onOutput) }
+        DetachedThread.start { [self] in waitLoop() }
     }
 
     /// Blocks until the child ended, its output was delivered, and it was reaped.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A started step: the engine waits for it, forwards typed input and pane resizes, and cancels it.
 public protocol RunningStep: AnyObject, Sendable {

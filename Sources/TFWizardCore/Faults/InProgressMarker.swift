@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,7 +49,7 @@ public struct InProgressMarker: Sendable {
     public func begin(_ step: Step, secrets: [String], transcript: String?, now: Date = Date()) {
         let record = InterruptedStep(stepID: step.id, title: step.title,
                                      command: Redactor.redact(CommandDisplay.render(step), secrets: secrets),
-                                     pid: getpid(), startedAt: ISO8601DateFormatter().string(from: now),
+                                     pid: getpid(), startedAt: TimeStamp.iso8601UTC(now),
                                      packageManager: PackageManagerLock.isPackageManagerStep(step),
                                      transcript: transcript)
         guard let data = try? JSONEncoder().encode(record) else { return }

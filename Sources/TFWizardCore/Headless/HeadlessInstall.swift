@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `tfwizard install` without the TUI: runs the engine and prints plain lines, one event at a time,
 /// from the thread that calls `run()`. Any failure aborts (there is nobody to ask); the diagnosis of
@@ -100,7 +103,7 @@ public final class HeadlessInstall: @unchecked Sendable {
 /// A simple blocking FIFO between the engine's thread and the consumer.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
-    private let condition = NSCondition()
+    private let condition = Condition()
 
     func push(_ item: Element) {
         condition.lock()

@@ -1,11 +1,14 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One install, as both front ends run it: the journal (transcript as output arrives), the engine on
 /// the real pty runner, and at the end the exported session log and the saved answer file.
 public final class InstallSession: @unchecked Sendable {
     public let journal: SessionJournal
     private let strings: Strings
-    private let lock = NSLock()
+    private let lock = Lock()
     private var signalNumber: Int32?
     private var lastPlan: Plan?
 
@@ -54,13 +57,13 @@ public final class InstallSession: @unchecked Sendable {
         let path = journal.directory + "/" + stamp + "-answers.yaml"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            throw FileSystemError(path: path)
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
         let bytes = Array(AnswerFile.render(answers).utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path]) }
+        guard written == bytes.count else { throw FileSystemError(path: path, code: written < 0 ? errno : ENOSPC) }
         return path
     }
 

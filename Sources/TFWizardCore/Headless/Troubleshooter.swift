@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A failed step's output, diagnosed against the error catalog and worded for the user: used by the
 /// headless install and by the wizard's failure screen.

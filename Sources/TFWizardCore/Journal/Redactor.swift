@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Masks credentials before text reaches a log: the password of `scheme://user:password@host` URLs,
 /// the values of token-like query parameters, and literal secrets the caller knows (a proxy password),
@@ -9,15 +12,15 @@ public enum Redactor {
     public static let minimumSecretLength = 4
 
     /// `scheme://user:password@`: keeps scheme and user, masks the password.
-    private static let urlCredentials: NSRegularExpression = {
-        try! NSRegularExpression(pattern: #"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/:@]*):[^\s/@]+@"#)
+    private static let urlCredentials: PosixRegex = {
+        try! PosixRegex(#"([A-Za-z][A-Za-z0-9+.-]*://[^[:space:]/:@]*):[^[:space:]/@]+@"#)
     }()
 
     /// `?token=...`, `&api_key=...`, AWS/Azure style signatures.
-    static let tokenParameter: NSRegularExpression = {
+    static let tokenParameter: PosixRegex = {
         let names = "access_token|refresh_token|id_token|token|api_key|apikey|key|password|passwd|pwd|secret|"
             + "client_secret|auth|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token"
-        return try! NSRegularExpression(pattern: "([?&;](?:\(names))=)[^&;#\\s\"']+", options: [.caseInsensitive])
+        return try! PosixRegex("([?&;](\(names))=)[^&;#[:space:]\"']+", ignoreCase: true)
     }()
 
     /// The secrets an answer file carries: its proxy and index URLs whole, their passwords (raw and
@@ -35,10 +38,10 @@ public enum Redactor {
                 found += [components.percentEncodedPassword, components.password].compactMap { $0 }
                 if components.password == nil, let user = components.user, !user.isEmpty { found.append(user) }   // a lone token
             }
-            let range = NSRange(url.startIndex..., in: url)
-            for match in tokenParameter.matches(in: url, range: range) {
-                if let whole = Range(match.range, in: url), let name = Range(match.range(at: 1), in: url) {
-                    found.append(String(url[name.upperBound..<whole.upperBound]))
+            let bytes = Array(url.utf8)
+            for match in tokenParameter.matches(in: url) {
+                if let name = match.groups[1] {
+                    found.append(String(decoding: bytes[name.upperBound..<match.whole.upperBound], as: UTF8.self))
                 }
             }
         }
@@ -82,8 +85,7 @@ public enum Redactor {
         return replace(tokenParameter, in: text, template: "$1\(mask)")
     }
 
-    private static func replace(_ expression: NSRegularExpression, in text: String, template: String) -> String {
-        let range = NSRange(text.startIndex..., in: text)
-        return expression.stringByReplacingMatches(in: text, options: [], range: range, withTemplate: template)
+    private static func replace(_ expression: PosixRegex, in text: String, template: String) -> String {
+        expression.replacingMatches(in: text, with: template)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,7 +21,7 @@ public final class SessionJournal: @unchecked Sendable {
     public private(set) var lastError: Error?
     static let pendingLineLimit = 16 * 1024
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private let transcript: Int32
     private var secrets: [String]
     private var pendingOutput: [UInt8] = []
@@ -209,12 +209,12 @@ public final class SessionJournal: @unchecked Sendable {
 
     /// Creates the folder and any missing parents with mode 0700.
     static func makePrivateDirectory(_ path: String) throws {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw fileError(path, code: ENOTDIR) }
+            guard isDirectory else { throw fileError(path, code: ENOTDIR) }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = path.deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makePrivateDirectory(parent) }
         if mkdir(path, 0o700) != 0 && errno != EEXIST { throw fileError(path) }
         chmod(path, 0o700)
@@ -224,12 +224,12 @@ public final class SessionJournal: @unchecked Sendable {
     static func createExclusive(in directory: String, base: String, suffix: String) throws -> (Int32, String) {
         for attempt in 1...100 {
             let name = attempt == 1 ? base + suffix : "\(base)-\(attempt)\(suffix)"
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = directory.appendingPathComponent(name)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
             if descriptor >= 0 { fchmod(descriptor, 0o600); return (descriptor, path) }
             if errno != EEXIST { throw fileError(path) }
         }
-        throw fileError((directory as NSString).appendingPathComponent(base + suffix), code: EEXIST)
+        throw fileError(directory.appendingPathComponent(base + suffix), code: EEXIST)
     }
 
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
@@ -244,10 +244,8 @@ public final class SessionJournal: @unchecked Sendable {
         }
     }
 
-    static func fileError(_ path: String, code: Int32 = errno) -> NSError {
-        NSError(domain: NSPOSIXErrorDomain, code: Int(code),
-                userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(code)))",
-                           NSFilePathErrorKey: path])
+    static func fileError(_ path: String, code: Int32 = errno) -> FileSystemError {
+        FileSystemError(path: path, code: code)
     }
 
     static func describe(_ outcome: StepOutcome) -> String {
@@ -264,16 +262,10 @@ public final class SessionJournal: @unchecked Sendable {
     }
 
     static func fileStamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date)
+        TimeStamp.localFileStamp(date)
     }
 
     static func isoTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        TimeStamp.iso8601UTC(date)
     }
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the user chose: from the wizard's screens or an answer file (YAML, keys fixed by design.md).
 public struct Answers: Codable, Equatable, Sendable {

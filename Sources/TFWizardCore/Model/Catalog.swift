@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One TensorFlow release as the compatibility matrix in `Resources/catalog/` describes it.
 public struct TensorFlowRelease: Codable, Equatable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How a step's argv is shown to people: POSIX-quoted so it can be pasted into a shell as it is.
 public enum CommandDisplay {

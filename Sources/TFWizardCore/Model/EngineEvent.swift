@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The life of one step, as the step list shows it.
 public enum StepStatus: String, Codable, Equatable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Facts about the tools the other install methods use (Docker, conda) and the GPU's surroundings
 /// (Secure Boot, CUDA already on the system). All optional so older probe JSON still decodes.

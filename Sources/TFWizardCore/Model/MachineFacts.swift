@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the probe found on the machine: the only input the planner has about the machine.
 /// Encoded as-is by `tfwizard probe --json`; keep field names stable.

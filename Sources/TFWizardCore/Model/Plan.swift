@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One thing the installer does: a command (argv, never a glued shell string) and why.
 public struct Step: Codable, Equatable, Sendable, Identifiable {

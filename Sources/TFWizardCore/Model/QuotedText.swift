@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Text in double quotes with the escapes JSON and YAML both read the same way, so an answer file and
 /// `doctor --json` survive any path or log line (quotes, backslashes, control characters).

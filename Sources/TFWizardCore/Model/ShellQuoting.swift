@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// POSIX shell quoting for showing argv to people and for `plan --format sh`: a word is left bare only
 /// when it holds nothing a shell would read specially (`=` included, so `X=1` never becomes an assignment).

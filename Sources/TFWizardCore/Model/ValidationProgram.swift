@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The TensorFlow program that proves an install works (`Resources/validation/check_tensorflow.py`),
 /// and the reading of its marker lines.

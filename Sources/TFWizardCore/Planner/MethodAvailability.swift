@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Whether an install method can be chosen on this machine, as the method screen shows it.
 public enum MethodAvailability: Equatable, Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Plan {
     /// The plan installs the NVIDIA driver and stops before the check: the driver loads only after a reboot.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The plan as people and programs read it: text for the terminal, a runnable POSIX sh script, JSON.
 /// Every form masks credentials in environment values and answers.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the user's answers and the machine's facts into a plan: the steps to run, or why not.
 /// Pure: reads nothing and runs nothing (the target folder is read beforehand into `TargetState`).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Planning {
     /// The environment tfwizard creates; `conda activate tf` afterwards.
@@ -54,7 +57,7 @@ extension Planning {
         notes += gpuNotes(release).filter { !$0.isEmpty }
         notes += systemCUDANotes(release)
         // Anaconda's channels ask for terms of service to be accepted; Miniforge's conda-forge does not.
-        let folder = (conda.basePrefix as NSString).lastPathComponent.lowercased()
+        let folder = conda.basePrefix.lastPathComponent.lowercased()
         if !folder.contains("forge") { notes.append(strings["planner.note.condaToS"]) }
         notes.append(strings["planner.note.validate"])
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,

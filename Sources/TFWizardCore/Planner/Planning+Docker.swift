@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Planning {
     static let dockerRepository = "tensorflow/tensorflow"
@@ -15,7 +18,7 @@ extension Planning {
     func dockerImage(_ release: TensorFlowRelease) throws(PlanRefusal) -> String {
         var base = answers.docker.imageTag.trimmingCharacters(in: .whitespaces)
         for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
         guard !base.isEmpty, base.count <= 100, base.unicodeScalars.allSatisfy(allowed.contains),
               base.first?.isLetter == true || base.first?.isNumber == true else {
             throw refusal("docker.image_tag", "planner.refuse.dockerTag", ["tag": answers.docker.imageTag],

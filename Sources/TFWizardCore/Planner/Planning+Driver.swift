@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Planning {
     /// What the GPU needs before TensorFlow can use it, worded for the plan.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Planning {
     /// The interpreter the answers ask for (a version, a path, or none: the best one found), checked against

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Planning {
     static let tensorflowRepository = "https://github.com/tensorflow/tensorflow.git"
@@ -14,7 +17,7 @@ extension Planning {
                      privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
         let venv = try venvFolder()
         try checkTargetFolder(venv, python: python)
-        let source = ((venv as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tensorflow-src")
+        let source = venv.deletingLastPathComponent.appendingPathComponent("tensorflow-src")
         let bazel = home + "/.local/bin/bazel"
         let clangMajor = release.clang.map { String($0.split(separator: ".")[0]) }
         var packages = ["git", "curl", "patchelf"]

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What is already at the folder the plan installs into: read from files only (pyvenv.cfg and the
 /// `*.dist-info` folders of site-packages); nothing is run.
@@ -38,10 +41,10 @@ public struct TargetState: Equatable, Sendable {
     public static func inspect(venvPath: String) -> TargetState {
         let files = FileManager.default
         var state = TargetState(path: venvPath)
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard files.fileExists(atPath: venvPath, isDirectory: &isDirectory) else { return state }
         state.exists = true
-        state.isDirectory = isDirectory.boolValue
+        state.isDirectory = isDirectory
         guard state.isDirectory else { return state }
         let entries = (try? files.contentsOfDirectory(atPath: venvPath)) ?? []
         state.isEmptyDirectory = entries.isEmpty

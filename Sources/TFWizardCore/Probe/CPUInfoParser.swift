@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses /proc/cpuinfo: the model name, the number of logical CPUs and the instruction-set flags
 /// TensorFlow's wheels depend on (AVX is required; AVX2 and FMA are used when present).

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What running a short, non-interactive command gave back.
 public struct CommandResult: Sendable, Equatable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// conda (or mamba): on PATH, named by CONDA_EXE, or in the folders its installers default to.
 struct CondaProbe: Sendable {
@@ -36,9 +39,9 @@ struct CondaProbe: Sendable {
     /// The install's root: the executable sits in `bin/` or `condabin/` under it.
     private func basePrefix(of executable: String) -> String {
         let real = root.realPath(executable) ?? executable
-        let folder = (real as NSString).deletingLastPathComponent
-        let name = (folder as NSString).lastPathComponent
-        return name == "bin" || name == "condabin" ? (folder as NSString).deletingLastPathComponent : folder
+        let folder = real.deletingLastPathComponent
+        let name = folder.lastPathComponent
+        return name == "bin" || name == "condabin" ? folder.deletingLastPathComponent : folder
     }
 
     /// "conda 24.9.2"; mamba 1.x prints "mamba 1.5.8" then "conda 24.3.0"; mamba 2 prints "2.0.5".

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Docker client, whether its daemon answers this user, and the NVIDIA container toolkit.
 struct DockerProbe: Sendable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the installed packages out of /var/lib/dpkg/status.
 public enum DpkgStatusParser {

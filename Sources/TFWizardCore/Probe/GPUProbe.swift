@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds NVIDIA GPUs (sysfs, or `lspci` where sysfs is not there) and whether the driver is loaded
 /// (/proc/driver/nvidia/version), then asks `nvidia-smi` for names, compute capability and memory.

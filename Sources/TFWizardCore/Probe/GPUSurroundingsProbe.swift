@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What surrounds the GPU: Secure Boot (it decides whether a freshly installed driver module may load),
 /// CUDA and cuDNN already on the system, and whether `ubuntu-drivers` is there to install a driver.
@@ -42,15 +45,15 @@ struct GPUSurroundingsProbe: Sendable {
     /// version.json (CUDA 11.1 and later) or version.txt ("CUDA Version 10.2.89").
     private func toolkitVersion(_ path: String) -> String? {
         if let text = root.read(path + "/version.json"),
-           let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-           let cuda = json["cuda"] as? [String: Any], let version = cuda["version"] as? String {
+           let file = try? JSONDecoder().decode(CUDAVersionFile.self, from: Data(text.utf8)),
+           let version = file.cuda?.version {
             return version
         }
         if let line = root.readValue(path + "/version.txt"), let version = line.split(separator: " ").last {
             return String(version)
         }
         // Neither file (CUDA 13 ships none): the folder's own name, cuda-13.0.
-        let name = (path as NSString).lastPathComponent
+        let name = path.lastPathComponent
         let version = name.dropFirst("cuda-".count)
         return name.hasPrefix("cuda-") && version.first?.isNumber == true ? String(version) : nil
     }
@@ -74,4 +77,10 @@ struct GPUSurroundingsProbe: Sendable {
         }
         return names.sorted()
     }
+}
+
+/// The part of a CUDA toolkit's version.json the probe reads: `{"cuda": {"version": "12.4.1"}}`.
+private struct CUDAVersionFile: Decodable {
+    struct Component: Decodable { var version: String? }
+    var cuda: Component?
 }

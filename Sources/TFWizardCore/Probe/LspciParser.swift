@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds NVIDIA display devices in `lspci` or `lspci -nn` text (used where sysfs is not readable).
 public enum LspciParser {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,9 +42,9 @@ struct MachineRoot: Sendable {
     }
 
     func isDirectory(_ machinePath: String) -> Bool {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         return FileManager.default.fileExists(atPath: hostPath(machinePath), isDirectory: &isDirectory)
-            && isDirectory.boolValue
+            && isDirectory
     }
 
     /// A regular file (after symlinks) that may be executed.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses what `nvidia-smi` prints: the CSV of `--query-gpu`, the plain status table (every layout from
 /// the 346 drivers on), `nvidia-smi -L` lines, and the message of a driver that does not answer.
@@ -133,7 +136,7 @@ public enum PCIAddress {
         let domain = parts.count == 3 ? String(parts[0].suffix(4)) : "0000"
         let bus = parts[parts.count - 2]
         let slot = parts[parts.count - 1].split(separator: ".")
-        let hex = CharacterSet(charactersIn: "0123456789abcdef")
+        let hex = "0123456789abcdef".unicodeScalars
         guard bus.count == 2, slot.count == 2, slot[0].count == 2, slot[1].count == 1,
               (domain + bus + slot[0] + slot[1]).unicodeScalars.allSatisfy(hex.contains),
               domain.count == 4 else { return nil }

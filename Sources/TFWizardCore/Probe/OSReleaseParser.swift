@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses os-release(5): KEY=value lines, values optionally quoted with shell-style escapes.
 public enum OSReleaseParser {

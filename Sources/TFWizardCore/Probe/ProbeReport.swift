@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `MachineFacts` for people (text) and for programs and the session log (JSON).
 public enum ProbeReport {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -159,9 +159,9 @@ public struct Prober: Sendable {
             let base = environment["PWD"] ?? FileManager.default.currentDirectoryPath
             target = base + "/" + target
         }
-        var directory = (target as NSString).standardizingPath
+        var directory = target.standardizingPath
         while !machine.isDirectory(directory) {
-            let parent = (directory as NSString).deletingLastPathComponent
+            let parent = directory.deletingLastPathComponent
             if parent == directory || parent.isEmpty { directory = "/"; break }
             directory = parent
         }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds the Python 3 interpreters a user can reach: `python3` and `python3.N` in every PATH directory,
 /// pyenv's shims (resolved to the version they select, without running pyenv) and pyenv's installed
@@ -56,7 +59,7 @@ struct PythonDiscovery: Sendable {
 
     /// The folder of the virtual environment whose bin/ holds `executable` (it has a pyvenv.cfg), if any.
     func virtualEnvironment(of executable: String) -> String? {
-        let environment = ((executable as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let environment = executable.deletingLastPathComponent.deletingLastPathComponent
         return root.exists(environment + "/pyvenv.cfg") ? environment : nil
     }
 
@@ -95,7 +98,7 @@ struct PythonDiscovery: Sendable {
                     return versions(text)
                 }
                 if directory == "/" { break }
-                directory = (directory as NSString).deletingLastPathComponent
+                directory = directory.deletingLastPathComponent
                 if directory.isEmpty { directory = "/" }
             }
         }
@@ -108,7 +111,7 @@ struct PythonDiscovery: Sendable {
         if virtualEnvironment(of: path) != nil { return .other }
         let components = Set(realPath.split(separator: "/").map { $0.lowercased() })
         let condaNames: Set<String> = ["conda", "anaconda3", "miniconda3", "miniforge3", "mambaforge", "micromamba"]
-        let prefix = ((realPath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let prefix = realPath.deletingLastPathComponent.deletingLastPathComponent
         if !components.isDisjoint(with: condaNames) || root.isDirectory(prefix + "/conda-meta") { return .conda }
         if realPath.hasPrefix("/usr/bin/") || realPath.hasPrefix("/bin/") { return .system }
         return .other

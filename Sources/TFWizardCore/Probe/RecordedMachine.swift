@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A machine recorded for replay: a folder with `root/` (its files: etc/os-release, proc/cpuinfo, ...)
 /// and `commands.json` (the environment, user id and the outputs its commands gave). `tfwizard --machine
@@ -37,19 +40,19 @@ public struct RecordedMachine: Sendable {
     public let runner: RecordedCommandRunner
 
     /// The folder's last path component: how screens and messages name the machine.
-    public var name: String { (folder as NSString).lastPathComponent }
+    public var name: String { folder.lastPathComponent }
     public var rootPath: String { folder + "/root" }
     /// The recorded user's home, where `~` in the answers points.
     public var home: String { recording.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/root" }
 
     public init(folder path: String, strings: Strings = Strings(language: "en")) throws(Problem) {
-        let folder = ((path as NSString).standardizingPath as NSString).expandingTildeInPath
+        let folder = PathExpansion.expandTilde(path, home: PathExpansion.home).standardizingPath
         self.folder = folder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
             throw Problem(description: strings.text("recorded.error.not-folder", ["folder": path]))
         }
-        guard FileManager.default.fileExists(atPath: folder + "/root", isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder + "/root", isDirectory: &isDirectory), isDirectory else {
             throw Problem(description: strings.text("recorded.error.no-root", ["folder": path]))
         }
         let commandsPath = folder + "/commands.json"
@@ -92,7 +95,7 @@ public struct RecordedMachine: Sendable {
 
     private static func readOutputFile(_ file: String, folder: String) -> String? {
         guard !file.contains(".."), !file.hasPrefix("/") else { return nil }
-        let parent = (folder as NSString).deletingLastPathComponent
+        let parent = folder.deletingLastPathComponent
         for candidate in [folder + "/outputs/" + file, parent + "/outputs/" + file] {
             if let data = FileManager.default.contents(atPath: candidate) {
                 return String(decoding: data, as: UTF8.self)

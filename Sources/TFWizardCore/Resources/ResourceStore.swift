@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Read access to the files of the top-level `Resources/` folder, embedded into the binary at build time.
 public enum ResourceStore {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The words a user sees, loaded from every `Resources/strings/<lang>/*.json` (flat key -> text with
 /// `{name}` placeholders; one file per area of the program). A key missing from a translation falls back to English; a key missing from English
@@ -47,7 +50,7 @@ public struct Strings: Sendable {
         var table: [String: String] = [:]
         for path in ResourceStore.paths where path.hasPrefix("strings/\(language)/") && path.hasSuffix(".json") {
             guard let data = try? ResourceStore.data(path),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { continue }
+                  let object = try? JSONDecoder().decode([String: String].self, from: data) else { continue }
             table.merge(object) { first, _ in first }
         }
         return table

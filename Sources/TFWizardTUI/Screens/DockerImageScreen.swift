@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// Docker's answers: which image tag (latest, a release, nightly) and whether it runs Jupyter.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// A step failed: what it printed last, the likely cause, and what to do (retry / skip / log / abort).

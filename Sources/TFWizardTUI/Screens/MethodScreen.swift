@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// The five install methods of the guide, each with one line; the ones that cannot be used say why.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// Which package (tensorflow / tensorflow-cpu / tf-nightly) and which release: latest or one from the catalog.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// Every interpreter found; the ones the chosen TensorFlow cannot use are shown disabled with the reason.

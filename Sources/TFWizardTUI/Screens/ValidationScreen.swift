@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import TFWizardCore
 
 /// What the check program reported: TensorFlow version, the reduce_sum result, the GPUs it sees.

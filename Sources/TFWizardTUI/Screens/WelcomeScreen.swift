@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the wizard will do, and what the probe found on this machine.
 enum WelcomeScreen {

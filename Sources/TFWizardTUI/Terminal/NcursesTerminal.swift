@@ -1,5 +1,8 @@
 @preconcurrency import CNcursesw
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why the interactive wizard cannot use this terminal.
 public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable {

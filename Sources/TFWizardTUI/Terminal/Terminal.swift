@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Rows and columns of a terminal.
 public struct TerminalSize: Equatable, Sendable {

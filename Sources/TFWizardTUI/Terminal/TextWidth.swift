@@ -1,5 +1,8 @@
 import CNcursesw
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Display widths in terminal columns (wcwidth), so that layout never assumes one column per character:
 /// CJK takes two columns, combining marks none. Control characters are shown as U+FFFD-free "?" so a

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Clipped drawing on a terminal: nothing drawn through it can spill past the right edge or the last row.
 struct Canvas {

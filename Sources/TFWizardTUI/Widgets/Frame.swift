@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A key and what it does, as the help bar lists it.
 struct KeyHelp: Equatable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A one-line editable text with a cursor (positions count characters, not columns).
 struct TextField: Equatable, Sendable {
