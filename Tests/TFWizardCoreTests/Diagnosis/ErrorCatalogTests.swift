@@ -32,7 +32,7 @@ final class ErrorCatalogTests: XCTestCase {
         for entry in catalog.entries {
             for pattern in entry.patterns {
                 guard let regex = pattern.regex else { continue }
-                XCTAssertNoThrow(try NSRegularExpression(pattern: regex), "\(entry.id): \(regex)")
+                XCTAssertNoThrow(try PosixRegex(regex, ignoreCase: pattern.ignoreCase), "\(entry.id): \(regex)")
                 // The literal prefilter is only sound if every match contains it; check it appears in the regex source.
                 let unescaped = regex.replacingOccurrences(of: "\\", with: "")
                 XCTAssertTrue(unescaped.lowercased().contains(pattern.literal.lowercased()),
