@@ -70,7 +70,7 @@ enum WizardWiring {
             probeSummary: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
                 + ProbeReport.summaryLines(facts, strings: strings),
             methodAvailability: { method, device in
-                MethodState(Planner.methodAvailability(method, device: device, facts: facts, strings: strings))
+                MethodState(Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings))
             },
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },

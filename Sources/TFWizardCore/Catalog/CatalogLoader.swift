@@ -31,7 +31,7 @@ extension Catalog {
                 throw YAMLProblem(line: nil, field: "releases", message: "the catalog is empty")
             }
             let top = try StrictMapping(root, field: "")
-            try top.rejectUnknownKeys(allowed: ["releases"])
+            try top.rejectUnknownKeys(allowed: ["releases", "distributions"])
             var releases: [TensorFlowRelease] = []
             for entry in try top.sequenceOfMappings("releases") {
                 let release = try parseRelease(entry)
@@ -44,7 +44,21 @@ extension Catalog {
             guard !releases.isEmpty else {
                 throw YAMLProblem(line: top.line(of: "releases"), field: "releases", message: "no releases listed")
             }
-            return Catalog(releases: releases)
+            var distributions: [DistributionPython] = []
+            if top.entry("distributions") != nil {
+                for entry in try top.sequenceOfMappings("distributions") {
+                    try entry.rejectUnknownKeys(allowed: ["id", "version", "python", "externally_managed"])
+                    let python = try entry.requiredText("python")
+                    try requireVersion(python, parts: 2, key: "python", in: entry)
+                    guard let managed = try entry.bool("externally_managed") else {
+                        throw YAMLProblem(line: entry.line, field: entry.fieldPrefix + "externally_managed",
+                                          message: "a value is required (true or false)")
+                    }
+                    distributions.append(DistributionPython(id: try entry.requiredText("id"), version: try entry.requiredText("version"),
+                                                            python: python, externallyManaged: managed))
+                }
+            }
+            return Catalog(releases: releases, distributions: distributions)
         } catch {
             throw CatalogError(line: error.line, field: error.field, message: error.message)
         }

@@ -40,11 +40,29 @@ public struct TensorFlowRelease: Codable, Equatable, Sendable {
     }
 }
 
+/// The python3 a distribution's own archive installs (for machines that have no Python at all).
+public struct DistributionPython: Codable, Equatable, Sendable {
+    public var id: String                      // os-release ID: ubuntu, debian
+    public var version: String                 // os-release VERSION_ID: "22.04", "12"
+    public var python: String                  // "3.10"
+    public var externallyManaged: Bool         // PEP 668 marker shipped with that python3
+    public init(id: String, version: String, python: String, externallyManaged: Bool) {
+        self.id = id; self.version = version; self.python = python; self.externallyManaged = externallyManaged
+    }
+}
+
 /// The compatibility matrix: releases newest first.
 public struct Catalog: Codable, Equatable, Sendable {
     public var releases: [TensorFlowRelease]
-    public init(releases: [TensorFlowRelease]) {
+    public var distributions: [DistributionPython]
+    public init(releases: [TensorFlowRelease], distributions: [DistributionPython] = []) {
         self.releases = releases.sorted { VersionNumber($0.version) > VersionNumber($1.version) }
+        self.distributions = distributions
+    }
+
+    /// The python3 that `apt-get install python3` gives on this system; nil when the system is not listed.
+    public func distributionPython(for os: MachineFacts.OperatingSystem) -> DistributionPython? {
+        distributions.first { $0.id == os.id && $0.version == os.versionID }
     }
     public var latest: TensorFlowRelease? { releases.first }
     /// "latest", "2.21", "2.21.0" -> the release; nil when unknown.

@@ -30,6 +30,12 @@ public struct Step: Codable, Equatable, Sendable, Identifiable {
         self.id = id; self.title = title; self.why = why; self.argv = argv; self.environment = environment
         self.needsRoot = needsRoot; self.safeToSkip = safeToSkip; self.kind = kind; self.state = state
     }
+
+    /// The packages an `apt-get install -y A B` step installs (empty for any other command).
+    public var aptPackageNames: [String] {
+        guard let install = argv.firstIndex(of: "install"), argv[..<install].contains("apt-get") else { return [] }
+        return argv[(install + 1)...].filter { !$0.hasPrefix("-") }
+    }
 }
 
 /// The planner's answer: the steps to run, or why the combination cannot work.

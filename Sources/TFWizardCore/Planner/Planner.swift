@@ -34,6 +34,7 @@ public enum Planner {
     }
 
     public static func methodAvailability(_ method: Answers.Method, device: Answers.Device, facts: MachineFacts,
+                                          catalog: Catalog? = try? Catalog.builtIn(),
                                           strings: Strings = Strings(language: "en")) -> MethodAvailability {
         let arch = facts.architecture
         if !SupportedArchitectures.all.contains(arch) {
@@ -57,6 +58,12 @@ public enum Planner {
             break
         }
         if facts.pythons.isEmpty {
+            // No Python at all (a minimal image): the plan installs the distribution's own python3 with apt.
+            if let catalog, installablePython(facts: facts, catalog: catalog) != nil {
+                return method == .systemPip && catalog.distributionPython(for: facts.os)?.externallyManaged == true
+                    ? .refused(reason: strings["planner.refuse.pep668all"], suggestion: strings["planner.refuse.pep668.suggestion"])
+                    : .available
+            }
             return .refused(reason: strings["planner.refuse.noInterpreter"],
                             suggestion: strings["planner.refuse.noInterpreter.suggestion"])
         }
@@ -109,6 +116,16 @@ public enum Planner {
         return supported.max { preference($0) < preference($1) }
     }
 
+    /// The interpreter `apt-get install python3` gives on a machine that has no Python 3 at all, when the
+    /// system's archive is known and root can be had; it does not exist yet, so it has neither venv nor pip.
+    public static func installablePython(facts: MachineFacts, catalog: Catalog) -> MachineFacts.PythonInterpreter? {
+        guard facts.pythons.isEmpty, facts.os.isDebianFamily, facts.privileges.canBecomeRoot,
+              let distribution = catalog.distributionPython(for: facts.os) else { return nil }
+        return MachineFacts.PythonInterpreter(path: "/usr/bin/python3", realPath: nil, version: distribution.python,
+                                              pipVersion: nil, venvAvailable: false, ensurepipAvailable: false,
+                                              externallyManaged: distribution.externallyManaged, source: .system)
+    }
+
     static func preference(_ python: MachineFacts.PythonInterpreter) -> PythonPreference {
         PythonPreference(version: VersionNumber(python.minorVersion), canCreateVenv: python.canCreateVenv,
                          isSystem: python.source == .system, shortPath: -python.path.count)
@@ -153,6 +170,9 @@ struct Planning {
         let driver = try driverSteps(release, privileges: privileges)
         var steps: [Step]
         var notes = [strings.text("planner.note.python", ["python": python.version, "path": python.path])]
+        if pythonToInstall {
+            notes = [strings.text("planner.note.pythonInstall", ["python": python.version, "system": facts.os.prettyName ?? facts.os.id])]
+        }
         if answers.version == "latest" && answers.package != .tfNightly && answers.method != .source {
             notes.append(strings.text("planner.note.latest", ["version": release.version]))
         }
@@ -170,7 +190,7 @@ struct Planning {
         steps = driver.steps + steps
         if rebootPending(release) { steps.removeAll { $0.kind == .validation } }
         notes += driver.notes
-        let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap { $0.argv.suffix(1) }
+        let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap(\.aptPackageNames)
         if !aptPackages.isEmpty {
             notes.append(strings.text("planner.note.apt", ["packages": aptPackages.joined(separator: ", ")]))
             if !facts.privileges.isRoot && facts.privileges.sudo == .needsPassword {
@@ -188,7 +208,7 @@ struct Planning {
     // MARK: checks that need no release
 
     func checkMethodAndDevice() throws(PlanRefusal) {
-        switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, strings: strings) {
+        switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, catalog: catalog, strings: strings) {
         case .available:
             break
         case let .notYetAvailable(reason):

@@ -49,7 +49,7 @@ extension Planning {
         var asRoot: [String] = []   // how this run reaches the daemon: directly, or through sudo
 
         if docker.clientPath == nil {
-            steps += try aptSteps(package: "docker.io", stepID: "apt-docker", privileges: privileges)
+            steps += try aptSteps(packages: ["docker.io"], stepID: "apt-docker", privileges: privileges)
             notes.append(strings["planner.note.docker.apt"])
             client = "docker"
         } else if docker.daemon == .notRunning {
@@ -82,7 +82,7 @@ extension Planning {
             // has none. Known only when dpkg's package list was read (libc6 is always in it).
             if toolkit.contains(where: { $0.id == "toolkit-key" }),
                facts.aptPackages["libc6"] != nil, facts.aptPackages["curl"] == nil {
-                let curl = try aptSteps(package: "curl", stepID: "apt-curl", privileges: privileges)
+                let curl = try aptSteps(packages: ["curl"], stepID: "apt-curl", privileges: privileges)
                 toolkit = (steps.contains { $0.id == "apt-update" } ? Array(curl.dropFirst()) : curl) + toolkit
             }
             steps += toolkit

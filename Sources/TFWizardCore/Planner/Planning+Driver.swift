@@ -77,7 +77,7 @@ extension Planning {
         }
         var steps: [Step] = []
         if facts.gpu.ubuntuDrivers == nil {
-            steps += try aptSteps(package: "ubuntu-drivers-common", stepID: "apt-ubuntu-drivers", privileges: privileges)
+            steps += try aptSteps(packages: ["ubuntu-drivers-common"], stepID: "apt-ubuntu-drivers", privileges: privileges)
         }
         steps.append(Step(id: "driver-list", title: strings["planner.step.driver-list.title"],
                           why: strings["planner.step.driver-list.why"], argv: [tool, "list"], safeToSkip: true))

@@ -8,6 +8,11 @@ extension Planning {
     /// the release's Python range.
     func choosePython(_ release: TensorFlowRelease) throws(PlanRefusal) -> MachineFacts.PythonInterpreter {
         let found = facts.pythons.map { "\($0.minorVersion) (\($0.path))" }.joined(separator: ", ")
+        if let installable = Planner.installablePython(facts: facts, catalog: catalog) {
+            // Nothing to choose from: the distribution's python3, installed by the plan.
+            try requireSupported(installable.minorVersion, release)
+            return installable
+        }
         guard let requested = answers.python, requested != "3" else {
             if answers.method == .systemPip {
                 // pip refuses an externally managed Python: prefer one it will install into.

@@ -11,8 +11,11 @@ extension Planning {
         let venv = try venvFolder()
         try checkTargetFolder(venv, python: python)
         var steps: [Step] = []
-        if let package = try venvPackageNeeded(python) {
-            steps += try aptSteps(package: package, stepID: "apt-venv", privileges: privileges)
+        let venvPackage = try venvPackageNeeded(python)
+        if pythonToInstall {
+            steps += try aptSteps(packages: ["python3"] + (venvPackage.map { [$0] } ?? []), stepID: "apt-python", privileges: privileges)
+        } else if let package = venvPackage {
+            steps += try aptSteps(packages: [package], stepID: "apt-venv", privileges: privileges)
         }
         let venvPython = venv + "/bin/python"
         let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
@@ -85,13 +88,15 @@ extension Planning {
                           suggestion: strings["planner.refuse.pep668.suggestion"])
         }
         var steps: [Step] = []
-        if python.pipVersion == nil {
+        if pythonToInstall {
+            steps += try aptSteps(packages: ["python3", "python3-pip"], stepID: "apt-python", privileges: privileges)
+        } else if python.pipVersion == nil {
             guard python.source == .system, facts.os.isDebianFamily, isDistributionDefault(python) else {
                 throw refusal("method", "planner.refuse.noPip", ["python": python.minorVersion, "path": python.path],
                               suggestion: strings["planner.refuse.noPip.suggestion"])
             }
             if facts.aptPackages["python3-pip"] == nil {
-                steps += try aptSteps(package: "python3-pip", stepID: "apt-pip", privileges: privileges)
+                steps += try aptSteps(packages: ["python3-pip"], stepID: "apt-pip", privileges: privileges)
             }
         }
         let user = !facts.privileges.isRoot
@@ -113,7 +118,11 @@ extension Planning {
             && (defaultPython.realPath ?? defaultPython.path) == (python.realPath ?? python.path)
     }
 
-    func aptSteps(package: String, stepID: String, privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+    /// Whether the interpreter is the distribution's python3 that the plan itself installs (none was found).
+    var pythonToInstall: Bool { facts.pythons.isEmpty }
+
+    func aptSteps(packages: [String], stepID: String, privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        let package = packages.joined(separator: " ")
         guard let prefix = privileges.prefix else {
             throw refusal("method", "planner.refuse.noRoot", ["packages": package],
                           suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": package]))
@@ -124,7 +133,7 @@ extension Planning {
                  argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true),
             Step(id: stepID, title: strings.text("planner.step.\(stepID).title", ["packages": package]),
                  why: strings.text("planner.step.\(stepID).why", ["packages": package]),
-                 argv: prefix + ["apt-get", "install", "-y", package], needsRoot: true),
+                 argv: prefix + ["apt-get", "install", "-y"] + packages, needsRoot: true),
         ]
     }
 

@@ -26,7 +26,7 @@ enum RecordedMachineEnvironment {
             probeSummary: ProbeReport.summaryLines(facts, strings: strings),
             initialAnswers: answers,
             methodAvailability: { method, device in
-                MethodState(Planner.methodAvailability(method, device: device, facts: facts, strings: strings))
+                MethodState(Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings))
             },
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },

@@ -1,0 +1,70 @@
+import XCTest
+@testable import TFWizardCore
+
+/// A minimal image (a cloud or container base) has no Python 3 at all: the plan installs the
+/// distribution's own python3 and its venv module with apt, then goes on as usual.
+final class NoPythonPlanTests: XCTestCase {
+    typealias M = MachineFixture
+
+    private func minimal(_ version: String, codename: String, root: Bool = true,
+                         sudo: MachineFacts.Privileges.Sudo = .absent) -> MachineFacts {
+        var facts = M.ubuntu2404(root: root, sudo: sudo, pythons: [])
+        facts.os = .init(id: "ubuntu", versionID: version, prettyName: "Ubuntu \(version) LTS", codename: codename)
+        return facts
+    }
+
+    func testFreshUbuntu2204AsRootInstallsPythonAndItsVenvModuleFirst() throws {
+        let result = M.plan(M.answers(), minimal("22.04", codename: "jammy"))
+        let plan = try XCTUnwrap(result.plan, "refused: \(String(describing: result.refusal))")
+        XCTAssertEqual(plan.stepIDs, ["apt-update", "apt-python", "create-venv", "upgrade-pip", "install-tf", "validate"])
+        XCTAssertEqual(plan.step("apt-python")?.argv, ["apt-get", "install", "-y", "python3", "python3-venv"])
+        XCTAssertEqual(plan.step("create-venv")?.argv, ["/usr/bin/python3", "-m", "venv", "/home/ada/tensorflow/venv"])
+        XCTAssertEqual(plan.pythonPath, "/usr/bin/python3")
+        XCTAssertEqual(plan.notes.first, "No Python 3 was found: the plan installs Ubuntu 22.04 LTS's own python3 (3.10) with apt first.")
+        XCTAssertTrue(plan.notes.contains { $0.contains("installs python3, python3-venv instead") })
+    }
+
+    func testFreshUbuntu2404WithSudoUsesSudoAndRefusesSystemPip() throws {
+        let facts = minimal("24.04", codename: "noble", root: false, sudo: .needsPassword)
+        let plan = try XCTUnwrap(M.plan(M.answers(), facts).plan)
+        XCTAssertEqual(plan.step("apt-python")?.argv, ["sudo", "apt-get", "install", "-y", "python3", "python3-venv"])
+        XCTAssertTrue(plan.notes.first?.contains("(3.12)") == true)
+        XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog), .available)
+        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts, catalog: M.catalog) else {
+            return XCTFail("Ubuntu 24.04's python3 is externally managed: system pip must be refused on the method screen")
+        }
+    }
+
+    func testSystemPipOn2204InstallsPythonAndPip() throws {
+        let plan = try XCTUnwrap(M.plan(M.answers(.cpu, .systemPip), minimal("22.04", codename: "jammy")).plan)
+        XCTAssertEqual(plan.step("apt-python")?.argv, ["apt-get", "install", "-y", "python3", "python3-pip"])
+        XCTAssertEqual(plan.step("install-tf")?.argv.first, "/usr/bin/python3")
+    }
+
+    func testNoRootAndNoSudoIsRefusedOnTheMethodScreen() {
+        let facts = minimal("22.04", codename: "jammy", root: false, sudo: .absent)
+        guard case let .refused(reason, _) = Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog) else {
+            return XCTFail("without root nothing can be installed")
+        }
+        XCTAssertEqual(reason, "No python3 was found on this machine.")
+    }
+
+    func testAnUnlistedSystemIsRefusedAndAnOldPythonNamesTheRelease() throws {
+        var unknown = minimal("22.04", codename: "jammy")
+        unknown.os = .init(id: "fedora", versionID: "40", prettyName: "Fedora 40", codename: nil)
+        XCTAssertEqual(M.plan(M.answers(), unknown).refusal?.field, "python")
+        // Ubuntu 20.04's python3 is 3.8: TensorFlow 2.21 needs 3.10+, and the refusal says which releases fit.
+        let refusal = try XCTUnwrap(M.plan(M.answers(), minimal("20.04", codename: "focal")).refusal)
+        XCTAssertEqual(refusal.field, "python")
+        XCTAssertTrue(refusal.description.contains("3.8"), refusal.description)
+        XCTAssertNotNil(M.plan(M.answers(version: "2.13"), minimal("20.04", codename: "focal")).plan)
+    }
+
+    func testEveryListedDistributionHasAPython() throws {
+        let catalog = try Catalog.builtIn()
+        XCTAssertGreaterThanOrEqual(catalog.distributions.count, 4)
+        for os in [("ubuntu", "22.04", "3.10"), ("ubuntu", "24.04", "3.12"), ("debian", "12", "3.11")] {
+            XCTAssertEqual(catalog.distributionPython(for: .init(id: os.0, versionID: os.1, prettyName: nil, codename: nil))?.python, os.2)
+        }
+    }
+}
