@@ -44,20 +44,20 @@ case "$target" in
     sanitizer)
         sources="$core/Engine/TerminalTextSanitizer.swift $core/Engine/EscapeFilter.swift \
                  $core/Engine/UTF8StreamDecoder.swift $core/Engine/LogBuffer.swift $core/Journal/Redactor.swift \
-                 $core/Model/Answers.swift $core/Answers/CredentialMask.swift"
+                 $core/Model/Answers.swift $core/Answers/CredentialMask.swift $core/Support/*.swift"
         swiftc $flags -module-name FuzzSanitizer $sources "$root/fuzz/targets/sanitizer.swift" -o "$build/fuzz-sanitizer" ;;
     matcher)
         yams_module; embedded_resources
         sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
-                 $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/DiagnosisEscapeStripper.swift \
-                 $core/Resources/ResourceStore.swift"
+                 $core/Diagnosis/LiteralAutomaton.swift $core/Engine/EscapeFilter.swift \
+                 $core/Resources/ResourceStore.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
         swiftc $flags -module-name FuzzMatcher -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
             $sources "$build/EmbeddedResources.swift" "$root/fuzz/targets/matcher.swift" \
             "$build/yams/libYams.a" -o "$build/fuzz-matcher" ;;
     answers)
         yams_module
-        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift"
+        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
         swiftc $flags -module-name FuzzAnswers -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
             $sources "$root/fuzz/targets/answers.swift" "$build/yams/libYams.a" -o "$build/fuzz-answers" ;;

@@ -39,7 +39,7 @@ public final class Diagnoser {
     private var segmentHits: [Int32] = []
     private var hitStamp: [Int]
     private var segmentSerial = 1
-    private var escapeFilter = DiagnosisEscapeStripper()
+    private var escapeFilter = EscapeFilter()
     private var filtered: [UInt8] = []
     private var firstMatches: [Int: Match] = [:]
     private var recentErrorLines: [String] = []
@@ -85,7 +85,7 @@ public final class Diagnoser {
         segmentHits.removeAll(keepingCapacity: true)
         hitStamp = [Int](repeating: 0, count: hitStamp.count)
         segmentSerial = 1
-        escapeFilter = DiagnosisEscapeStripper()
+        escapeFilter = EscapeFilter()
         filtered.removeAll(keepingCapacity: true)
         firstMatches.removeAll()
         recentErrorLines.removeAll()
@@ -104,7 +104,7 @@ public final class Diagnoser {
         if escapeFilter.isInText && memchr(base, 0x1B, buffer.count) == nil {
             scan(buffer)
         } else {
-            escapeFilter.filter(buffer, into: &filtered)
+            escapeFilter.filterBytes(buffer, into: &filtered)
             filtered.withUnsafeBufferPointer { scan($0) }
         }
     }

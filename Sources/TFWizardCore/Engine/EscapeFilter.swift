@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A table-driven recogniser of terminal control sequences (after the DEC/ECMA-48 state machine that
 /// terminal emulators use). It does not interpret sequences: it only tells text and the few layout
 /// controls we honour (LF, CR, TAB, BS) apart from everything else, which is dropped. Child output is
@@ -143,5 +147,42 @@ struct EscapeFilter: Sendable {
         }
         state = transition.next
         return transition.action
+    }
+}
+
+extension EscapeFilter {
+    /// Whether no sequence is open (the next byte is text).
+    var isInText: Bool { state == .ground }
+
+    /// The same machine over raw bytes, for the log matcher: the text bytes of `input` go to `output`
+    /// (replacing its contents), every control sequence is dropped. Bytes of multi-byte characters are
+    /// text to the machine. A line feed inside a sequence is still copied, so line numbers stay those of
+    /// the file. Runs without ESC are copied in one go.
+    mutating func filterBytes(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(input.count)
+        guard let base = input.baseAddress else { return }
+        let count = input.count
+        var index = 0
+        while index < count {
+            if state == .ground {
+                guard let found = memchr(base + index, 0x1B, count - index) else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<count]))
+                    return
+                }
+                let escapeAt = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<escapeAt]))
+                index = escapeAt
+            }
+            let byte = input[index]
+            index += 1
+            let scalar = byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(UInt8(0xA0))
+            switch consume(scalar) {
+            case .print, .newline, .carriageReturn, .tab, .backspace:
+                output.append(byte)
+            case .none:
+                if byte == 10 { output.append(byte) }
+            }
+        }
     }
 }

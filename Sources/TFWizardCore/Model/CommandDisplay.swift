@@ -3,16 +3,22 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// How a step's argv is shown to people: POSIX-quoted so it can be pasted into a shell as it is.
+/// How a command is shown to people, everywhere (plan, troubleshooter, headless output, logs): POSIX-quoted
+/// so it can be pasted into a shell as it is, with the credentials in URLs masked.
 public enum CommandDisplay {
-    /// The whole command line. A long inline program (`python -c '...'`) is shortened for display.
+    /// The whole command line of a step.
     public static func render(_ step: Step, maxArgumentLength: Int = 120) -> String {
-        step.argv.map { argument in
+        render(step.argv, maxArgumentLength: maxArgumentLength)
+    }
+
+    /// A long inline program (`python -c '...'`) is shortened to its first line.
+    public static func render(_ argv: [String], maxArgumentLength: Int = 120) -> String {
+        argv.map { argument in
             if argument.count > maxArgumentLength || argument.contains("\n") {
                 let firstLine = argument.split(separator: "\n").first.map(String.init) ?? ""
                 return ShellQuoting.quote(String(firstLine.prefix(40)) + " …")
             }
-            return ShellQuoting.quote(argument)
+            return ShellQuoting.quote(CredentialMask.masked(argument))
         }.joined(separator: " ")
     }
 }

@@ -9,6 +9,9 @@ public enum ShellQuoting {
     private static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+:,./-")
 
     public static func quote(_ word: String) -> String {
+        // A leading `~/` stays bare so the shell still expands it when the line is pasted ('~/x' would not).
+        if word == "~" { return word }
+        if word.hasPrefix("~/") && word.count > 2 { return "~/" + quote(String(word.dropFirst(2))) }
         if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

@@ -29,7 +29,7 @@ enum DoneScreen {
             if state.answers.method == .venv || state.answers.method == .source {
                 canvas.text(state.text("done.activate"), row: row, column: canvas.left)
                 row += 1
-                canvas.text("source " + CommandText.quote(state.answers.venv + "/bin/activate")
+                canvas.text("source " + ShellQuoting.quote(state.answers.venv + "/bin/activate")
                                 .replacingOccurrences(of: "'~/", with: "~/'"),
                             row: row, column: canvas.left + 2, style: .accent)
                 row += 2

@@ -39,7 +39,7 @@ enum PlanScreen {
             if step.kind == .validation {
                 add(state.text("plan.validation-command"), .normal, indent: 3)
             } else {
-                add("$ " + CommandText.display(step.argv), .normal, indent: 3)
+                add("$ " + CommandDisplay.render(step.argv), .normal, indent: 3)
             }
             add(step.why, .dim, indent: 3)
         }
@@ -106,26 +106,5 @@ extension WizardState {
         default: break
         }
         return []
-    }
-}
-
-/// A command as a user could paste it into a shell: arguments quoted where needed, credentials in URLs masked.
-enum CommandText {
-    static func display(_ argv: [String]) -> String {
-        argv.map { quote(maskCredentials($0)) }.joined(separator: " ")
-    }
-
-    static func quote(_ argument: String) -> String {
-        let safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%~".unicodeScalars
-        if !argument.isEmpty, argument.unicodeScalars.allSatisfy({ safe.contains($0) }) { return argument }
-        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    /// "https://user:secret@host" -> "https://***@host".
-    static func maskCredentials(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else { return text }
-        let userInfo = text[scheme.upperBound..<at]
-        guard !userInfo.contains("/") else { return text }
-        return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
     }
 }

@@ -56,7 +56,7 @@ enum TroubleshootScreen {
             add(state.text("diagnosis.why", ["text": cause.explanation]), .normal, indent: 2)
             add(state.text("diagnosis.fix", ["text": cause.fix]), .normal, indent: 2)
             let commands = context.offersFix ? (context.fixSteps ?? []).map(\.argv) : cause.commands
-            for command in commands { add("$ " + CommandText.display(command), .accent, indent: 4) }
+            for command in commands { add("$ " + CommandDisplay.render(command), .accent, indent: 4) }
             if context.offersFix {
                 add(state.text("troubleshoot.can-apply"), .good, indent: 2)
             } else if !commands.isEmpty {
@@ -128,12 +128,12 @@ enum FixConfirmScreen {
             var title = "\(number + 1). \(fix.title)"
             if fix.needsRoot { title += " " + state.text("plan.needs-root") }
             add(title, .accent)
-            add("$ " + CommandText.display(fix.argv), .normal, indent: 3)
+            add("$ " + CommandDisplay.render(fix.argv), .normal, indent: 3)
         }
         result.append(.blank)
         let step = plan.steps[index]
         add("\(fixes.count + 1). " + state.text("troubleshoot.confirm.retry", ["index": String(index + 1), "title": step.title]), .accent)
-        add(step.kind == .validation ? state.text("plan.validation-command") : "$ " + CommandText.display(step.argv),
+        add(step.kind == .validation ? state.text("plan.validation-command") : "$ " + CommandDisplay.render(step.argv),
             .normal, indent: 3)
         result.append(.blank)
         add(state.text("plan.nothing-ran"), .bold)

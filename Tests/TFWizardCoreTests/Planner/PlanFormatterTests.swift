@@ -10,7 +10,13 @@ final class PlanFormatterTests: XCTestCase {
         XCTAssertEqual(ShellQuoting.quote(""), "''")
         XCTAssertEqual(ShellQuoting.quote("tensorflow[and-cuda]"), "'tensorflow[and-cuda]'")
         XCTAssertEqual(ShellQuoting.quote("x=1"), "'x=1'")
-        XCTAssertEqual(ShellQuoting.quote("~/venv"), "'~/venv'")
+        // A leading ~/ stays bare so a pasted command still expands it; the rest is quoted as needed.
+        XCTAssertEqual(ShellQuoting.quote("~/venv"), "~/venv")
+        XCTAssertEqual(ShellQuoting.quote("~/a b"), "~/'a b'")
+        XCTAssertEqual(ShellQuoting.quote("~user/x"), "'~user/x'")
+        // One renderer for people: quoted, credentials masked.
+        XCTAssertEqual(CommandDisplay.render(["pip", "--proxy", "http://ada:s3cret@proxy:3128", "x=1"]),
+                       "pip --proxy 'http://ada:****@proxy:3128' 'x=1'")
         XCTAssertEqual(ShellQuoting.quote("it's"), "'it'\\''s'")
     }
 
