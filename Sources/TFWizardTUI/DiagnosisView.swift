@@ -48,7 +48,7 @@ public struct DiagnosisView: Equatable, Sendable {
     }
 
     /// The matcher's result, worded from the catalog; `{user}` in fix commands becomes `user`.
-    public init(_ diagnosis: Diagnosis, catalog: ErrorCatalog, user: String) {
+    public init(_ diagnosis: Diagnosis, catalog: ErrorCatalog, user: String, home: String = PathExpansion.home) {
         let findings = diagnosis.matches.map { match in
             Finding(id: match.id, title: match.title, lineNumber: match.lineNumber, text: match.text,
                     harmless: match.severity == .info)
@@ -58,7 +58,7 @@ public struct DiagnosisView: Equatable, Sendable {
                 Cause(finding: Finding(id: fatal.id, title: entry.title, lineNumber: fatal.lineNumber,
                                        text: fatal.text, harmless: false),
                       explanation: entry.explanation, fix: entry.fix,
-                      commands: entry.commands.map { $0.map { $0.replacingOccurrences(of: "{user}", with: user) } },
+                      commands: entry.fixCommands(user: user, home: home),
                       autoFix: entry.autoFix)
             }
         }

@@ -48,6 +48,6 @@ enum TroubleshootWiring {
     }
 
     static func view(of diagnosis: Diagnosis, catalog: ErrorCatalog) -> DiagnosisView {
-        DiagnosisView(diagnosis, catalog: catalog, user: ProcessInfo.processInfo.environment["USER"] ?? "$USER")
+        DiagnosisView(diagnosis, catalog: catalog, user: CurrentUser.name)
     }
 }

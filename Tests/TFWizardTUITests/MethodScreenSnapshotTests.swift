@@ -135,7 +135,9 @@ final class MethodScreenSnapshotTests: XCTestCase {
         var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker))
         reachPlan(&driver)
         try finish(&driver)
-        XCTAssertTrue(driver.screen().contains("docker run -it --rm --gpus all tensorflow/tensorflow:latest-gpu python"))
+        // The same command the plan names, wrapped rather than cut at the edge.
+        XCTAssertTrue(driver.screen().contains("docker run -it --rm --gpus all -p 6006:6006"), driver.screen())
+        XCTAssertTrue(driver.screen().contains("tensorflow/tensorflow:latest-gpu bash"), driver.screen())
         assertSnapshot(driver.screen(), named: "m13-done-docker")
     }
 }

@@ -26,16 +26,15 @@ public enum DoctorOutput {
 
     /// The report for people: the cause with its explanation and fix, other findings, harmless lines.
     public static func text(_ diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings,
-                            user: String = ProcessInfo.processInfo.environment["USER"] ?? "$USER") -> String {
+                            user: String = CurrentUser.name, home: String = PathExpansion.home) -> String {
         var out: [String] = []
         if let cause = diagnosis.fatalCause, let entry = catalog[cause.id] {
             out.append(strings.text("diagnosis.cause", ["title": entry.title, "id": entry.id]))
             out.append("  " + strings.text("diagnosis.line", ["line": String(cause.lineNumber), "text": cause.text]))
             out.append("  " + strings.text("diagnosis.why", ["text": entry.explanation]))
             out.append("  " + strings.text("diagnosis.fix", ["text": entry.fix]))
-            for command in entry.commands {
-                let rendered = command.map { ShellQuoting.quote($0.replacingOccurrences(of: "{user}", with: user)) }.joined(separator: " ")
-                out.append("    $ " + rendered)
+            for command in entry.fixCommands(user: user, home: home) {
+                out.append("    $ " + ShellQuoting.render(command))
             }
             if entry.autoFix { out.append("  " + strings["diagnosis.auto_fix"]) }
             if !entry.references.isEmpty {

@@ -10,14 +10,12 @@ public enum FixSteps {
     /// The steps that apply `entry`'s fix before `failedStep` is retried, or nil when the wizard must not
     /// apply it here: the entry is not marked safe to apply, has no commands, or needs root that cannot be had.
     public static func make(for entry: ErrorCatalogEntry, failedStep: Step, plan: Plan, facts: MachineFacts,
-                            strings: Strings, user: String = ProcessInfo.processInfo.environment["USER"] ?? "root",
+                            strings: Strings, user: String = CurrentUser.name,
                             home: String = PathExpansion.home) -> [Step]? {
         guard entry.autoFix, !entry.commands.isEmpty else { return nil }
         var steps: [Step] = []
-        for (number, command) in entry.commands.enumerated() {
-            var argv = command.map {
-                PathExpansion.expandTilde($0.replacingOccurrences(of: "{user}", with: user), home: home)
-            }
+        for (number, command) in entry.fixCommands(user: user, home: home).enumerated() {
+            var argv = command
             guard !argv.isEmpty else { return nil }
             var needsRoot = false
             var environment: [String: String] = [:]

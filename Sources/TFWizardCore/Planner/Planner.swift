@@ -98,10 +98,24 @@ public enum Planner {
 
     /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
     public static func dockerImage(for answers: Answers) -> String {
-        var base = answers.docker.imageTag
-        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        var base = dockerBaseTag(answers.docker.imageTag)
         if base == "latest" && answers.version != "latest" { base = answers.version }
         return Planning.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
+    }
+
+    /// "2.21.0-gpu-jupyter" -> "2.21.0": the tag without the variant suffixes the answers choose apart.
+    public static func dockerBaseTag(_ tag: String) -> String {
+        var base = tag
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        return base
+    }
+
+    /// How to start the installed image: a shell, or Jupyter on its port; TensorBoard's port either way.
+    public static func containerRunArgv(image: String, answers: Answers) -> [String] {
+        let gpuFlags = answers.device == .gpu ? ["--gpus", "all"] : []
+        let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
+        let shell: [String] = answers.docker.jupyter ? [] : ["bash"]
+        return ["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image] + shell
     }
 
     /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs

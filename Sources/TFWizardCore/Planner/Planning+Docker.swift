@@ -16,8 +16,7 @@ extension Planning {
     /// The image as the TensorFlow Docker guide names its tags today: `latest`, `latest-gpu`,
     /// `latest-jupyter`, `latest-gpu-jupyter`, or a version such as `2.21.0-gpu`.
     func dockerImage(_ release: TensorFlowRelease) throws(PlanRefusal) -> String {
-        var base = answers.docker.imageTag.trimmingCharacters(in: .whitespaces)
-        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        var base = Planner.dockerBaseTag(answers.docker.imageTag.trimmingCharacters(in: .whitespaces))
         let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
         guard !base.isEmpty, base.count <= 100, base.unicodeScalars.allSatisfy(allowed.contains),
               base.first?.isLetter == true || base.first?.isNumber == true else {
@@ -100,10 +99,7 @@ extension Planning {
                               needsRoot: !asRoot.isEmpty, kind: .validation))
         }
         if gpu { notes.append(strings["planner.note.docker.nvidiaDocker"]) }
-        let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
-        let shell: [String] = answers.docker.jupyter ? [] : ["bash"]
-        let runArgv: [String] = ["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image] + shell
-        let runCommand = ShellQuoting.render(runArgv)
+        let runCommand = ShellQuoting.render(Planner.containerRunArgv(image: image, answers: answers))
         notes.append(strings.text(answers.docker.jupyter ? "planner.note.docker.runJupyter" : "planner.note.docker.run",
                                   ["command": runCommand]))
         notes.append(strings["planner.note.validate"])

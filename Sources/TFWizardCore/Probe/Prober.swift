@@ -18,7 +18,7 @@ public struct Prober: Sendable {
     public let effectiveUserID: UInt32
 
     /// Where the design's answer file puts the venv when nobody says otherwise.
-    public static let defaultVenvTarget = "~/tensorflow/venv"
+    public static let defaultVenvTarget = Answers.defaultVenv
     public static let recordedFactsFolder = "/.recorded-machine"
     static let pythonTimeout = 10.0
 

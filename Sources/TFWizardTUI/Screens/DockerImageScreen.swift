@@ -42,8 +42,7 @@ enum DockerImageScreen {
 
 extension WizardState {
     mutating func prepareDockerImage() {
-        var base = answers.docker.imageTag
-        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        var base = Planner.dockerBaseTag(answers.docker.imageTag)
         if base == "latest" && answers.version != "latest" { base = answers.version }
         dockerCursor = DockerImageScreen.tags(self).firstIndex(of: base) ?? 0
         answers.docker.imageTag = DockerImageScreen.tags(self)[dockerCursor]

@@ -21,13 +21,10 @@ enum MethodDoneHints {
         }
         switch state.answers.method {
         case .docker:
-            let image = Planner.dockerImage(for: state.answers)
-            let gpu = state.answers.device == .gpu ? " --gpus all" : ""
-            let command = state.answers.docker.jupyter ? "docker run -it --rm\(gpu) -p 8888:8888 \(image)"
-                                                       : "docker run -it --rm\(gpu) \(image) python"
+            let command = ShellQuoting.render(Planner.containerRunArgv(image: Planner.dockerImage(for: state.answers),
+                                                                       answers: state.answers))
             canvas.text(state.text("done.docker"), row: row, column: canvas.left)
-            canvas.text(command, row: row + 1, column: canvas.left + 2, style: .accent)
-            return row + 3
+            return canvas.paragraph(command, row: row + 1, column: canvas.left + 2, style: .accent) + 1
         case .conda:
             canvas.text(state.text("done.conda"), row: row, column: canvas.left)
             canvas.text("conda activate tf", row: row + 1, column: canvas.left + 2, style: .accent)

@@ -10,7 +10,7 @@ enum CatalogDiagnosis {
     static func view(_ lines: [String]) -> DiagnosisView {
         guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
         let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
-        return DiagnosisView(diagnosis, catalog: catalog, user: "ada")
+        return DiagnosisView(diagnosis, catalog: catalog, user: "ada", home: "/home/ada")
     }
 
     static func fixSteps(_ causeID: String, _ index: Int, _ plan: Plan, facts: MachineFacts) -> [Step]? {
