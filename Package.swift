@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // ncursesw from the Debian/Ubuntu package libncursesw5-dev (libncurses-dev).
@@ -22,7 +21,7 @@ let package = Package(
                 dependencies: ["ResourceEmbedder"], path: "Plugins/EmbedResources"),
         .target(
             name: "TFWizardCore",
-            dependencies: ["CPty", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CPty"],
             path: "Sources/TFWizardCore",
             plugins: ["EmbedResources"]
         ),

@@ -4,7 +4,6 @@
 #   fuzz/run.sh TARGET SECONDS [extra libFuzzer options]
 #   TARGET: sanitizer (TerminalTextSanitizer + LogBuffer), matcher (Diagnoser), answers (AnswerFile)
 # Example, ten minutes: fuzz/run.sh matcher 600
-# Needs `swift build` (or `swift package resolve`) once, for the Yams checkout under .build/checkouts.
 # Crashes are written to .build/fuzz/artifacts/TARGET/; new inputs go to .build/fuzz/corpus-TARGET
 # (copy good ones into fuzz/corpus/TARGET/ to keep them).
 set -eu
@@ -16,23 +15,6 @@ build="$root/.build/fuzz"
 core="$root/Sources/TFWizardCore"
 flags="-parse-as-library -sanitize=fuzzer,address -O -g -swift-version 6"
 mkdir -p "$build/artifacts/$target"
-
-yams_module() {
-    yams="$root/.build/checkouts/Yams/Sources"
-    [ -d "$yams" ] || (cd "$root" && swift package resolve >/dev/null)
-    if [ ! -f "$build/yams/libYams.a" ]; then
-        mkdir -p "$build/yams"
-        for source in "$yams"/CYaml/src/*.c; do
-            clang -c -O1 -fsanitize=fuzzer-no-link,address -I "$yams/CYaml/include" \
-                "$source" -o "$build/yams/$(basename "$source" .c).o"
-        done
-        # Yams's Swift sources import CYaml through its module map.
-        swiftc -parse-as-library -sanitize=fuzzer,address -O -D SWIFT_PACKAGE -module-name Yams -emit-module \
-            -emit-module-path "$build/yams/Yams.swiftmodule" -I "$yams/CYaml/include" \
-            -wmo -c "$yams"/Yams/*.swift -o "$build/yams/Yams.o"
-        ar rcs "$build/yams/libYams.a" "$build/yams"/*.o
-    fi
-}
 
 embedded_resources() {
     # The Resources/ folder as the build plugin embeds it (path -> base64).
@@ -47,20 +29,20 @@ case "$target" in
                  $core/Model/Answers.swift $core/Answers/CredentialMask.swift $core/Support/*.swift"
         swiftc $flags -module-name FuzzSanitizer $sources "$root/fuzz/targets/sanitizer.swift" -o "$build/fuzz-sanitizer" ;;
     matcher)
-        yams_module; embedded_resources
+        embedded_resources
+        # The catalog is read through the YAML reader in Answers/.
         sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
-                 $core/Diagnosis/LiteralAutomaton.swift $core/Engine/EscapeFilter.swift \
-                 $core/Resources/ResourceStore.swift $core/Support/*.swift"
+                 $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/FixCommands.swift $core/Engine/EscapeFilter.swift \
+                 $core/Resources/ResourceStore.swift $core/Answers/YAMLReader.swift $core/Answers/YAMLNode.swift \
+                 $core/Answers/YAMLProblem.swift $core/Answers/StrictYAML.swift $core/Answers/StrictMapping.swift \
+                 $core/Model/PathExpansion.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
-        swiftc $flags -module-name FuzzMatcher -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
-            $sources "$build/EmbeddedResources.swift" "$root/fuzz/targets/matcher.swift" \
-            "$build/yams/libYams.a" -o "$build/fuzz-matcher" ;;
+        swiftc $flags -module-name FuzzMatcher $sources "$build/EmbeddedResources.swift" "$root/fuzz/targets/matcher.swift" \
+            -o "$build/fuzz-matcher" ;;
     answers)
-        yams_module
         sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
-        swiftc $flags -module-name FuzzAnswers -I "$build/yams" -I "$root/.build/checkouts/Yams/Sources/CYaml/include" \
-            $sources "$root/fuzz/targets/answers.swift" "$build/yams/libYams.a" -o "$build/fuzz-answers" ;;
+        swiftc $flags -module-name FuzzAnswers $sources "$root/fuzz/targets/answers.swift" -o "$build/fuzz-answers" ;;
     *) echo "unknown target: $target (sanitizer, matcher, answers)" >&2; exit 2 ;;
 esac
 

@@ -108,7 +108,7 @@ public struct Wording: Sendable {
     }
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         guard var result = overrides[key] else { return strings.text(key, values) }
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in values { result = result.replacing("{\(name)}", with: value) }
         return result
     }
 }

@@ -49,7 +49,7 @@ struct PreparedPlan {
         do {
             text = try readAnswerText(answerFile)
         } catch {
-            throw CommandFailure.badInput("\(answerFile): cannot read the answer file: \(error.localizedDescription)")
+            throw CommandFailure.badInput("\(answerFile): cannot read the answer file: \(Self.reason(error))")
         }
         let answers: Answers
         do {
@@ -71,11 +71,17 @@ struct PreparedPlan {
         }
     }
 
+    /// "No such file or directory" rather than the path again.
+    private static func reason(_ error: Error) -> String {
+        guard let error = error as? FileSystemError else { return "\(error)" }
+        return String(cString: strerror(error.code))
+    }
+
     private static func readAnswerText(_ path: String) throws -> String {
         if path == "-" {
             return StandardStreams.readInput()
         }
-        return try String(contentsOfFile: path, encoding: .utf8)
+        return try FileText.read(path)
     }
 }
 

@@ -21,7 +21,7 @@ enum TroubleshootWiring {
     }
 
     static func loadLogFile(_ path: String, catalog: ErrorCatalog?, strings: Strings) -> Result<DiagnosisView, LogFileProblem> {
-        var expanded = PathExpansion.expandTilde(path.trimmingCharacters(in: .whitespaces), home: PathExpansion.home)
+        var expanded = PathExpansion.expandTilde(path.trimmingSpaces(), home: PathExpansion.home)
         if expanded == "-" { expanded = "./-" }   // a file named "-", never the terminal's input
         guard let catalog else {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": "no error catalog"])))

@@ -20,7 +20,9 @@ public enum CredentialMask {
         } else {
             replacement = mask   // a lone token is the secret itself
         }
-        return value.replacingCharacters(in: range, with: replacement)
+        var result = value
+        result.replaceSubrange(range, with: replacement)
+        return result
     }
 
     /// Whether the value carries a credential that `masked` would hide.
@@ -37,7 +39,7 @@ public enum CredentialMask {
     /// The text between `scheme://` (or the start, for `user:pass@host:port` proxies) and the last `@`
     /// before the host part.
     private static func userInfoRange(in value: String) -> Range<String.Index>? {
-        let afterScheme = value.range(of: "://")?.upperBound ?? value.startIndex
+        let afterScheme = value.firstRange(of: "://")?.upperBound ?? value.startIndex
         let authorityEnd = value[afterScheme...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? value.endIndex
         let authority = value[afterScheme..<authorityEnd]
         guard let at = authority.lastIndex(of: "@"), at > authority.startIndex else { return nil }

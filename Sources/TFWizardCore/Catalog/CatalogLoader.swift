@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why the compatibility matrix could not be read.
 public struct CatalogError: Error, Equatable, CustomStringConvertible {
@@ -69,7 +69,7 @@ extension Catalog {
         let version = try entry.requiredText("version")
         try requireVersion(version, parts: 3, key: "version", in: entry)
         let python = try entry.requiredText("python")
-        let bounds = python.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        let bounds = python.split(separator: "-").map { $0.trimmingSpaces() }
         guard bounds.count == 2, bounds.allSatisfy({ isVersion($0, parts: 2) }),
               VersionNumber(bounds[0]) <= VersionNumber(bounds[1]) else {
             throw YAMLProblem(line: entry.line(of: "python"), field: entry.fieldPrefix + "python",

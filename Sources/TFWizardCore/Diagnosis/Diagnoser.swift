@@ -293,7 +293,7 @@ public final class Diagnoser {
             else if scalar.value >= 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value) { scalars.append(scalar) }
             if scalars.count > maxDisplayLength { break }
         }
-        var result = String(scalars).trimmingCharacters(in: .whitespaces)
+        var result = String(scalars).trimmingSpaces()
         if result.unicodeScalars.count > maxDisplayLength {
             result = String(String.UnicodeScalarView(result.unicodeScalars.prefix(maxDisplayLength))) + "…"
         }

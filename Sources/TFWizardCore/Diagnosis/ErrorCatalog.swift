@@ -1,6 +1,3 @@
-import Foundation
-import Yams
-
 /// How much a catalog entry matters: `fatal` can be the cause of a failure, `info` never is.
 public enum ErrorSeverity: String, Codable, Sendable, Comparable {
     case fatal, info
@@ -10,7 +7,7 @@ public enum ErrorSeverity: String, Codable, Sendable, Comparable {
 /// One way an error shows in a log. `literal` is searched case-insensitively in every line; when `regex`
 /// is set it must also match (it runs only on lines that contain the literal, so the literal must be a
 /// part of every text the regex matches). Regexes use the subset POSIX ERE and ICU share.
-public struct ErrorPattern: Codable, Equatable, Sendable {
+public struct ErrorPattern: Equatable, Sendable {
     public var literal: String
     public var regex: String?
     public var ignoreCase: Bool
@@ -18,19 +15,10 @@ public struct ErrorPattern: Codable, Equatable, Sendable {
     public init(literal: String, regex: String? = nil, ignoreCase: Bool = false) {
         self.literal = literal; self.regex = regex; self.ignoreCase = ignoreCase
     }
-
-    enum CodingKeys: String, CodingKey { case literal, regex, ignoreCase = "ignore_case" }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        regex = try container.decodeIfPresent(String.self, forKey: .regex)
-        ignoreCase = try container.decodeIfPresent(Bool.self, forKey: .ignoreCase) ?? false
-        literal = try container.decode(String.self, forKey: .literal)
-    }
 }
 
 /// One known problem: how to recognise it, what it means and how to fix it.
-public struct ErrorCatalogEntry: Codable, Equatable, Sendable, Identifiable {
+public struct ErrorCatalogEntry: Equatable, Sendable, Identifiable {
     public var id: String
     public var severity: ErrorSeverity
     /// Among fatal matches in one log, the higher priority is the more likely root cause
@@ -46,29 +34,11 @@ public struct ErrorCatalogEntry: Codable, Equatable, Sendable, Identifiable {
     public var references: [String]
     public var patterns: [ErrorPattern]
 
-    enum CodingKeys: String, CodingKey {
-        case id, severity, priority, title, explanation, fix, commands, autoFix = "auto_fix", references, patterns
-    }
-
     public init(id: String, severity: ErrorSeverity, priority: Int, title: String, explanation: String, fix: String,
                 commands: [[String]], autoFix: Bool, references: [String], patterns: [ErrorPattern]) {
         self.id = id; self.severity = severity; self.priority = priority; self.title = title
         self.explanation = explanation; self.fix = fix; self.commands = commands; self.autoFix = autoFix
         self.references = references; self.patterns = patterns
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        severity = try container.decode(ErrorSeverity.self, forKey: .severity)
-        priority = try container.decodeIfPresent(Int.self, forKey: .priority) ?? 50
-        title = try container.decode(String.self, forKey: .title)
-        explanation = try container.decode(String.self, forKey: .explanation)
-        fix = try container.decode(String.self, forKey: .fix)
-        commands = try container.decodeIfPresent([[String]].self, forKey: .commands) ?? []
-        autoFix = try container.decodeIfPresent(Bool.self, forKey: .autoFix) ?? false
-        references = try container.decodeIfPresent([String].self, forKey: .references) ?? []
-        patterns = try container.decode([ErrorPattern].self, forKey: .patterns)
     }
 }
 
@@ -76,10 +46,14 @@ public struct ErrorCatalogEntry: Codable, Equatable, Sendable, Identifiable {
 public struct ErrorCatalog: Sendable, Equatable {
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case invalid(file: String, reason: String)
+        /// A file that does not follow the entry format: where (line, field) and what.
+        case malformed(file: String, line: Int?, field: String, message: String)
         case duplicateID(String)
         public var description: String {
             switch self {
             case .invalid(let file, let reason): return "error catalog \(file): \(reason)"
+            case .malformed(let file, let line, let field, let message):
+                return "error catalog \(file)\(line.map { ":\($0)" } ?? ""): \(field.isEmpty ? "" : "\(field): ")\(message)"
             case .duplicateID(let id): return "error catalog: id \(id) appears twice"
             }
         }
@@ -106,12 +80,42 @@ public struct ErrorCatalog: Sendable, Equatable {
 
     public var ids: [String] { entries.map(\.id) }
 
-    /// Parses one YAML document holding one entry.
+    static let entryKeys = ["id", "severity", "priority", "title", "explanation", "fix", "commands", "auto_fix",
+                            "references", "patterns"]
+    static let patternKeys = ["literal", "regex", "ignore_case"]
+
+    /// Parses one YAML document holding one entry. Unknown keys (a misspelled `autofix:`) are errors, so a
+    /// typo cannot silently turn a setting off.
     public static func entry(yaml: String, file: String) throws -> ErrorCatalogEntry {
-        do {
-            return try YAMLDecoder().decode(ErrorCatalogEntry.self, from: yaml)
+        do throws(YAMLProblem) {
+            guard let root = try StrictYAML.compose(yaml) else {
+                throw YAMLProblem(line: nil, field: "", message: "the file is empty")
+            }
+            let top = try StrictMapping(root, field: "")
+            try top.rejectUnknownKeys(allowed: entryKeys)
+            let id = try top.requiredText("id")
+            let severityText = try top.requiredText("severity")
+            guard let severity = ErrorSeverity(rawValue: severityText) else {
+                throw YAMLProblem(line: top.line(of: "severity"), field: "severity",
+                                  message: "expected fatal or info, found \"\(severityText)\"")
+            }
+            let priority = try top.integer("priority") ?? 50
+            let title = try top.requiredText("title")
+            let explanation = try top.requiredText("explanation")
+            let fix = try top.requiredText("fix")
+            let commands = try top.lists("commands") ?? []
+            let autoFix = try top.bool("auto_fix") ?? false
+            let references = try top.list("references") ?? []
+            var patterns: [ErrorPattern] = []
+            for pattern in try top.sequenceOfMappings("patterns") {
+                try pattern.rejectUnknownKeys(allowed: patternKeys)
+                patterns.append(ErrorPattern(literal: try pattern.requiredText("literal"), regex: try pattern.text("regex"),
+                                             ignoreCase: try pattern.bool("ignore_case") ?? false))
+            }
+            return ErrorCatalogEntry(id: id, severity: severity, priority: priority, title: title, explanation: explanation,
+                                     fix: fix, commands: commands, autoFix: autoFix, references: references, patterns: patterns)
         } catch {
-            throw LoadError.invalid(file: file, reason: String(describing: error))
+            throw LoadError.malformed(file: file, line: error.line, field: error.field, message: error.message)
         }
     }
 

@@ -8,7 +8,7 @@ extension ErrorCatalogEntry {
     /// expanded (quoted, `'~/x'` would reach the command as a folder literally named `~`).
     public func fixCommands(user: String = CurrentUser.name, home: String = PathExpansion.home) -> [[String]] {
         commands.map { command in
-            command.map { PathExpansion.expandTilde($0.replacingOccurrences(of: "{user}", with: user), home: home) }
+            command.map { PathExpansion.expandTilde($0.replacing("{user}", with: user), home: home) }
         }
     }
 }

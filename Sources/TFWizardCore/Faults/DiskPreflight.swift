@@ -40,8 +40,8 @@ public struct DiskPreflight: Equatable, Sendable {
 
     /// Gigabytes with one decimal; megabytes below one gigabyte (a small disk says how small).
     public static func size(_ bytes: Int64) -> String {
-        bytes >= 1 << 30 ? String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
-                         : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+        bytes >= 1 << 30 ? cFormat("%.1f GB", Double(bytes) / Double(1 << 30))
+                         : cFormat("%.1f MB", Double(bytes) / Double(1 << 20))
     }
 
     /// Free bytes for an unprivileged user on the file system holding `path` (its nearest existing parent).

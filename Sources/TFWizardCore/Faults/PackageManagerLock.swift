@@ -77,7 +77,7 @@ public enum PackageManagerLock {
         let dev = UInt64(info.st_dev)
         let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
         let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
-        let device = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
+        let device = cFormat("%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
         for line in text.split(separator: "\n") {
             // "1: POSIX  ADVISORY  WRITE 1234 08:01:131 0 EOF"; a waiting request has "->" after the number.
             let fields = line.split(separator: " ")
@@ -90,7 +90,7 @@ public enum PackageManagerLock {
 
     static func commandName(of pid: Int32) -> String {
         guard pid > 0, let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return "?" }
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmingWhitespace()
         return trimmed.isEmpty ? "?" : trimmed
     }
 }

@@ -87,7 +87,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 
     private func describe(_ outcome: StepOutcome) -> String {
-        let seconds = String(format: "%.1f", outcome.durationSeconds)
+        let seconds = cFormat("%.1f", outcome.durationSeconds)
         switch outcome.status {
         case .done: return strings.text("headless.done", ["seconds": seconds])
         case .cancelled: return strings.text("headless.cancelled", ["seconds": seconds])

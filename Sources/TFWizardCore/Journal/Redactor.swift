@@ -51,7 +51,7 @@ public enum Redactor {
     public static func redact(_ text: String, secrets: [String]) -> String {
         var result = text
         for secret in literalForms(of: secrets) where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: mask)
+            result = result.replacing(secret, with: mask)
         }
         if result.contains("://") {
             result = replace(urlCredentials, in: result, template: "$1:\(mask)@")
@@ -72,7 +72,8 @@ public enum Redactor {
         var forms = Set<String>()
         for secret in secrets where secret.count >= minimumSecretLength {
             forms.insert(secret)
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+            let encoded = secret.percentEncodingAllButAlphanumerics()
+            if encoded != secret {
                 forms.insert(encoded)
             }
         }

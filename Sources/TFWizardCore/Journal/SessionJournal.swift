@@ -99,7 +99,7 @@ public final class SessionJournal: @unchecked Sendable {
         flushPendingLocked()
         let ending = Self.describe(outcome)
         let footer = (outputEndsWithNewline ? "" : "\n")
-            + "<== step \(index + 1) \(step.id): \(ending), \(String(format: "%.1f", outcome.durationSeconds)) s\n\n"
+            + "<== step \(index + 1) \(step.id): \(ending), \(cFormat("%.1f", outcome.durationSeconds)) s\n\n"
         writeLocked(footer)
         outputEndsWithNewline = true
         stepSummaries.append("\(step.id): \(ending)")

@@ -17,7 +17,7 @@ public enum QuotedText {
             case "\t": result += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\u%04x", scalar.value)
+                    result += cFormat("\\u%04x", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

@@ -13,7 +13,7 @@ public enum ShellQuoting {
         if word == "~" { return word }
         if word.hasPrefix("~/") && word.count > 2 { return "~/" + quote(String(word.dropFirst(2))) }
         if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "'" + word.replacing("'", with: "'\\''") + "'"
     }
 
     public static func render(_ argv: [String]) -> String {

@@ -14,7 +14,7 @@ public enum ValidationProgram {
     public static func report(from output: String, exitCode: Int32?, expectGPU: Bool) -> ValidationReport {
         var version: String?, sum: String?, gpus: [String] = [], sawOK = false, importError: String?
         for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline }) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             if let value = line.value(after: "TFWIZARD_VERSION=") { version = value }
             else if let value = line.value(after: "TFWIZARD_REDUCE_SUM=") { sum = value }
             else if let value = line.value(after: "TFWIZARD_GPUS=") {

@@ -323,7 +323,7 @@ struct Planning {
     }
 
     static func gigabytes(_ bytes: Int64) -> String {
-        String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
+        cFormat("%.1f GB", Double(bytes) / Double(1 << 30))
     }
 }
 

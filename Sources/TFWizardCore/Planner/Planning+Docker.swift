@@ -16,7 +16,7 @@ extension Planning {
     /// The image as the TensorFlow Docker guide names its tags today: `latest`, `latest-gpu`,
     /// `latest-jupyter`, `latest-gpu-jupyter`, or a version such as `2.21.0-gpu`.
     func dockerImage(_ release: TensorFlowRelease) throws(PlanRefusal) -> String {
-        var base = Planner.dockerBaseTag(answers.docker.imageTag.trimmingCharacters(in: .whitespaces))
+        var base = Planner.dockerBaseTag(answers.docker.imageTag.trimmingSpaces())
         let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
         guard !base.isEmpty, base.count <= 100, base.unicodeScalars.allSatisfy(allowed.contains),
               base.first?.isLetter == true || base.first?.isNumber == true else {

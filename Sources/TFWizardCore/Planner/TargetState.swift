@@ -74,8 +74,8 @@ public struct TargetState: Equatable, Sendable {
         var settings: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = line[..<equals].trimmingSpaces().lowercased()
+            let value = line[line.index(after: equals)...].trimmingSpaces()
             if !key.isEmpty { settings[key] = value }
         }
         return settings
@@ -107,7 +107,7 @@ public struct TargetState: Equatable, Sendable {
     static func distribution(fromDistInfo folder: String) -> (String, String)? {
         let stem = folder.dropLast(".dist-info".count)
         guard let dash = stem.firstIndex(of: "-") else { return nil }
-        let name = stem[..<dash].lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-")
+        let name = stem[..<dash].lowercased().replacing("_", with: "-").replacing(".", with: "-")
         let version = String(stem[stem.index(after: dash)...])
         guard !name.isEmpty, !version.isEmpty else { return nil }
         return (name, version)

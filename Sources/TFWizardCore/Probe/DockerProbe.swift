@@ -34,7 +34,7 @@ struct DockerProbe: Sendable {
 
     /// "Docker version 27.3.1, build ce12230" -> "27.3.1".
     static func parseClientVersion(_ output: String) -> String? {
-        guard let range = output.range(of: "version ") else { return nil }
+        guard let range = output.firstRange(of: "version ") else { return nil }
         let rest = output[range.upperBound...]
         let version = rest.prefix { $0 != "," && !$0.isWhitespace }
         return version.isEmpty ? nil : String(version)
@@ -51,9 +51,9 @@ struct DockerProbe: Sendable {
     static func parseInfo(_ output: String, succeeded: Bool) -> Info {
         var info = Info(daemon: .unknown, serverVersion: nil, runtimes: [])
         for rawLine in output.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             if line.hasPrefix("Server Version:") {
-                info.serverVersion = line.dropFirst("Server Version:".count).trimmingCharacters(in: .whitespaces)
+                info.serverVersion = line.dropFirst("Server Version:".count).trimmingSpaces()
             } else if line.hasPrefix("Runtimes:") {
                 info.runtimes = line.dropFirst("Runtimes:".count).split(separator: " ").map(String.init)
             }
@@ -76,7 +76,7 @@ struct DockerProbe: Sendable {
         for line in groupFile.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: ":", omittingEmptySubsequences: false)
             guard fields.count >= 4, fields[0] == group else { continue }
-            return fields[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return fields[3].split(separator: ",").map { $0.trimmingSpaces() }
         }
         return []
     }

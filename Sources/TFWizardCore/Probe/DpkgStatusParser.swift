@@ -29,7 +29,7 @@ public enum DpkgStatusParser {
                 for offset in 0..<count where bytes[line.lowerBound + offset] != start[offset] { return nil }
                 let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[(line.lowerBound + count)..<line.upperBound]),
                                  as: UTF8.self)
-                return raw.trimmingCharacters(in: .whitespaces)
+                return raw.trimmingSpaces()
             }
             var lineStart = 0
             for index in 0...bytes.count {

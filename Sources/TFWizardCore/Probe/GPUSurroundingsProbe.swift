@@ -71,7 +71,7 @@ struct GPUSurroundingsProbe: Sendable {
     static func parseLdconfig(_ output: String) -> [String] {
         var names: [String] = []
         for line in output.split(whereSeparator: \.isNewline) {
-            guard let name = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init),
+            guard let name = line.trimmingSpaces().split(separator: " ").first.map(String.init),
                   libraryPrefixes.contains(where: { name.hasPrefix($0 + ".") }), !names.contains(name) else { continue }
             names.append(name)
         }

@@ -14,7 +14,7 @@ public enum LspciParser {
             guard let space = rawLine.firstIndex(of: " "),
                   let address = PCIAddress.normalize(String(rawLine[..<space])) else { continue }
             let rest = rawLine[rawLine.index(after: space)...]
-            guard let classEnd = rest.range(of: ": ") else { continue }
+            guard let classEnd = rest.firstRange(of: ": ") else { continue }
             let className = stripBracketSuffix(String(rest[..<classEnd.lowerBound]))
             let description = String(rest[classEnd.upperBound...])
             let idPair = vendorDeviceIDs(description)
@@ -31,7 +31,7 @@ public enum LspciParser {
     /// "VGA compatible controller [0300]" -> "VGA compatible controller".
     private static func stripBracketSuffix(_ text: String) -> String {
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return text }
-        return text[..<open].trimmingCharacters(in: .whitespaces)
+        return text[..<open].trimmingSpaces()
     }
 
     /// The `[10de:2504]` of `lspci -nn`.
@@ -54,7 +54,7 @@ public enum LspciParser {
 
     /// "NVIDIA Corporation Device 1db6 (rev a1)": a device pci.ids has no name for.
     private static func unnamedDeviceID(_ description: String) -> String? {
-        guard let range = description.range(of: "Device ") else { return nil }
+        guard let range = description.firstRange(of: "Device ") else { return nil }
         let id = description[range.upperBound...].prefix(while: \.isHexDigit)
         return id.count == 4 ? "0x" + id.lowercased() : nil
     }

@@ -32,7 +32,7 @@ struct MachineRoot: Sendable {
     func readValue(_ machinePath: String) -> String? {
         guard let text = read(machinePath) else { return nil }
         let value = text.split(whereSeparator: \.isNewline).first.map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingSpaces()
         }
         return value?.isEmpty == false ? value : nil
     }

@@ -25,7 +25,7 @@ public enum NvidiaSMIParser {
         let expected = withComputeCapability ? 5 : 4
         for line in text.split(whereSeparator: \.isNewline) {
             let columns = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmingSpaces() }
             guard columns.count == expected else { continue }
             var values = columns
             let computeCapability = withComputeCapability ? values.remove(at: 1) : nil
@@ -105,24 +105,24 @@ public enum NvidiaSMIParser {
     private static func listLine(_ line: String) -> MachineFacts.GPU.Device? {
         guard line.hasPrefix("GPU "), let colon = line.firstIndex(of: ":"),
               line[line.index(line.startIndex, offsetBy: 4)..<colon].allSatisfy(\.isNumber) else { return nil }
-        var name = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        if let uuid = name.range(of: " (UUID:") { name = String(name[..<uuid.lowerBound]) }
+        var name = line[line.index(after: colon)...].trimmingSpaces()
+        if let uuid = name.firstRange(of: " (UUID:") { name = String(name[..<uuid.lowerBound]) }
         return MachineFacts.GPU.Device(pciAddress: nil, name: name.isEmpty ? nil : name, pciDeviceID: nil,
                                        computeCapability: nil, memoryMiB: nil)
     }
 
     private static func valueAfter(_ label: String, in line: String) -> String? {
-        guard let range = line.range(of: label) else { return nil }
+        guard let range = line.firstRange(of: label) else { return nil }
         let token = line[range.upperBound...].split(separator: " ").first.map(String.init)
         return token.flatMap { $0.first?.isNumber == true ? $0 : nil }
     }
 
     private static func leadingInteger(_ text: String) -> Int? {
-        Int(text.trimmingCharacters(in: .whitespaces).prefix(while: \.isNumber))
+        Int(text.trimmingSpaces().prefix(while: \.isNumber))
     }
 
     private static func meaningful(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         return trimmed.isEmpty || trimmed.hasPrefix("[") || trimmed == "N/A" ? nil : trimmed
     }
 }

@@ -8,7 +8,7 @@ public enum OSReleaseParser {
     public static func fields(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
             let key = String(line[..<equals])
             // Keys are [A-Z0-9_]; anything else (a shell prompt copied along) is not a field.
@@ -31,7 +31,7 @@ public enum OSReleaseParser {
     }
 
     private static func unquote(_ value: String) -> String {
-        var value = value.trimmingCharacters(in: .whitespaces)
+        var value = value.trimmingSpaces()
         guard let first = value.first, first == "\"" || first == "'" else { return value }
         value.removeFirst()
         if value.last == first { value.removeLast() }

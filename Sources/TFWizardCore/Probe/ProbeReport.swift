@@ -186,7 +186,7 @@ public enum ProbeReport {
     /// 1 decimal in GiB above 1 GiB, MiB below: enough to judge a 2.1 GB venv.
     static func byteCount(_ bytes: Int64) -> String {
         let gib = Double(bytes) / 1_073_741_824
-        if gib >= 1 { return String(format: "%.1f GiB", gib) }
-        return String(format: "%.0f MiB", Double(bytes) / 1_048_576)
+        if gib >= 1 { return cFormat("%.1f GiB", gib) }
+        return cFormat("%.0f MiB", Double(bytes) / 1_048_576)
     }
 }

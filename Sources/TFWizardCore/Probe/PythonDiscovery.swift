@@ -131,7 +131,7 @@ public enum PythonFactsParser {
     }
 
     public static func parse(_ output: String) -> Facts? {
-        guard let start = output.range(of: marker + "\n") else { return nil }
+        guard let start = output.firstRange(of: marker + "\n") else { return nil }
         var values: [String: String] = [:]
         for line in output[start.upperBound...].split(whereSeparator: \.isNewline) {
             guard let equals = line.firstIndex(of: "=") else { continue }

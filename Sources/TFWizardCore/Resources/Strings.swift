@@ -32,7 +32,7 @@ public struct Strings: Sendable {
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         var result = table[key] ?? fallback[key] ?? key
         for (name, value) in values {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+            result = result.replacing("{\(name)}", with: value)
         }
         return result
     }

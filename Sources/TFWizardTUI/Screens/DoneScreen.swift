@@ -30,7 +30,7 @@ enum DoneScreen {
                 canvas.text(state.text("done.activate"), row: row, column: canvas.left)
                 row += 1
                 canvas.text("source " + ShellQuoting.quote(state.answers.venv + "/bin/activate")
-                                .replacingOccurrences(of: "'~/", with: "~/'"),
+                                .replacing("'~/", with: "~/'"),
                             row: row, column: canvas.left + 2, style: .accent)
                 row += 2
             }

@@ -34,7 +34,7 @@ enum InstallScreen {
 
     static func format(_ seconds: Double) -> String {
         let whole = max(0, Int(seconds.rounded(.down)))
-        return whole < 60 ? "\(whole)s" : String(format: "%d:%02d", whole / 60, whole % 60)
+        return whole < 60 ? "\(whole)s" : cFormat("%ld:%02ld", whole / 60, whole % 60)
     }
 
     static func render(_ state: WizardState, _ canvas: Canvas) {

@@ -20,7 +20,7 @@ extension WizardState {
         case .escape:
             screen = .welcome
         case .enter:
-            let path = logPathField.text.trimmingCharacters(in: .whitespaces)
+            let path = logPathField.text.trimmingSpaces()
             guard !path.isEmpty else {
                 message = StatusMessage(text: text("logpath.empty"), style: .warning)
                 return []

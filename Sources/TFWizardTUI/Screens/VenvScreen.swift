@@ -12,7 +12,7 @@ enum VenvScreen {
         row += 2
         row = canvas.paragraph(state.text("venv.explain"), row: row)
         if let disk = state.facts.disk {
-            let gigabytes = String(format: "%.1f", Double(disk.freeBytes) / 1_073_741_824)
+            let gigabytes = cFormat("%.1f", Double(disk.freeBytes) / 1_073_741_824)
             let style: TextStyle = disk.freeBytes < 3 * 1_073_741_824 ? .warning : .dim
             row = canvas.paragraph(state.text("venv.disk", ["free": gigabytes, "path": disk.path]), row: row + 1, style: style)
         }
@@ -24,7 +24,7 @@ extension WizardState {
         switch key {
         case .escape: goBack(environment)
         case .enter:
-            let folder = venvField.text.trimmingCharacters(in: .whitespaces)
+            let folder = venvField.text.trimmingSpaces()
             guard !folder.isEmpty else {
                 message = StatusMessage(text: text("venv.empty"), style: .warning)
                 return []

@@ -61,6 +61,75 @@ final class ErrorCatalogTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(catalog["numpy2-abi"]).commands.contains(["python3", "-m", "pip", "install", "numpy<2"]))
     }
 
+    func testEveryShippedCatalogFileLoads() throws {
+        let paths = ResourceStore.paths.filter { $0.hasPrefix("errors/") }
+        XCTAssertEqual(paths.count, Self.fixedIDs.count)
+        for path in paths {
+            XCTAssertTrue(path.hasSuffix(".yaml"), path)
+            let entry = try ErrorCatalog.entry(yaml: try ResourceStore.text(path), file: path)
+            XCTAssertEqual("errors/\(entry.id).yaml", path, "an entry's file is named after its id")
+        }
+    }
+
+    private static let minimalEntry = """
+        id: x
+        severity: fatal
+        title: t
+        explanation: e
+        fix: f
+        patterns:
+          - literal: "a"
+        """
+
+    func testDefaultsOfOptionalKeys() throws {
+        let entry = try ErrorCatalog.entry(yaml: Self.minimalEntry, file: "x.yaml")
+        XCTAssertEqual(entry, ErrorCatalogEntry(id: "x", severity: .fatal, priority: 50, title: "t", explanation: "e", fix: "f",
+                                                commands: [], autoFix: false, references: [],
+                                                patterns: [ErrorPattern(literal: "a", regex: nil, ignoreCase: false)]))
+    }
+
+    func testMisspelledKeyIsAnErrorWithFileLineAndField() {
+        let misspelled = Self.minimalEntry.replacingOccurrences(of: "fix: f\n", with: "fix: f\nautofix: true\n")
+        XCTAssertThrowsError(try ErrorCatalog.entry(yaml: misspelled, file: "errors/x.yaml")) { error in
+            guard case let .malformed(file, line, field, message)? = error as? ErrorCatalog.LoadError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(file, "errors/x.yaml")
+            XCTAssertEqual(line, 6)
+            XCTAssertEqual(field, "autofix")
+            XCTAssertTrue(message.hasPrefix("unknown key 'autofix'"), message)
+            XCTAssertTrue("\(error)".hasPrefix("error catalog errors/x.yaml:6: autofix: unknown key 'autofix'"), "\(error)")
+        }
+        let inPattern = Self.minimalEntry + "\n    ignorecase: true\n"
+        XCTAssertThrowsError(try ErrorCatalog.entry(yaml: inPattern, file: "x.yaml")) { error in
+            XCTAssertEqual(error as? ErrorCatalog.LoadError,
+                           .malformed(file: "x.yaml", line: 8, field: "patterns[0].ignorecase",
+                                      message: "unknown key 'ignorecase' (known keys: literal, regex, ignore_case)"))
+        }
+    }
+
+    func testWrongValuesNameTheirLine() {
+        let cases: [(String, String, Int, String)] = [
+            ("severity: fatal", "severity: sometimes", 2, "severity"),
+            ("fix: f", "fix: f\npriority: high", 6, "priority"),
+            ("fix: f", "fix: f\nauto_fix: yes", 6, "auto_fix"),
+            ("fix: f", "fix: f\ncommands: [python3, -m, pip]", 6, "commands[0]"),
+            ("fix: f", "fix: f\nreferences: https://example.org", 6, "references"),
+            ("title: t", "title:", 3, "title"),
+            ("  - literal: \"a\"", "  - regex: \"a\"", 7, "patterns[0].literal"),
+        ]
+        for (original, replacement, line, field) in cases {
+            let yaml = Self.minimalEntry.replacingOccurrences(of: original, with: replacement)
+            XCTAssertThrowsError(try ErrorCatalog.entry(yaml: yaml, file: "x.yaml"), replacement) { error in
+                guard case let .malformed(_, foundLine, foundField, _)? = error as? ErrorCatalog.LoadError else {
+                    return XCTFail("\(error)")
+                }
+                XCTAssertEqual(foundLine, line, replacement)
+                XCTAssertEqual(foundField, field, replacement)
+            }
+        }
+    }
+
     func testBadCatalogIsRejected() {
         XCTAssertThrowsError(try ErrorCatalog.entry(yaml: "id: x\nseverity: sometimes\n", file: "x.yaml"))
         let entry = ErrorCatalogEntry(id: "x", severity: .fatal, priority: 1, title: "t", explanation: "e", fix: "f",
