@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The commit `tfwizard --version` names: scripts/release sets TFWIZARD_COMMIT; a plain build has none.
+let buildCommit = Context.environment["TFWIZARD_COMMIT"]
+
 let package = Package(
     name: "tfwizard",
     platforms: [.macOS(.v13)],
@@ -15,6 +18,10 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // fork/exec in C: no Swift code may run in a forked child.
         .target(name: "CPty", path: "Sources/CPty", linkerSettings: [.linkedLibrary("util")]),
+        // The build's commit for `tfwizard --version`, as a define for this one C file (a new commit
+        // recompiles only it).
+        .target(name: "CBuildInfo", path: "Sources/CBuildInfo",
+                cSettings: buildCommit.map { [.define("TFWIZARD_COMMIT", to: "\"\($0)\"")] } ?? []),
         // Turns Resources/ into Swift source at build time, so the release binary is a single file.
         .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
         .plugin(name: "EmbedResources", capability: .buildTool(),
@@ -32,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tfwizard",
-            dependencies: ["TFWizardCore", "TFWizardTUI",
+            dependencies: ["TFWizardCore", "TFWizardTUI", "CBuildInfo",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/tfwizard"
         ),

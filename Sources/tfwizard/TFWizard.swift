@@ -23,14 +23,10 @@ struct TFWizard: ParsableCommand {
 
             Exit status: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
             """,
-        version: TFWizardVersion.current,
+        version: TFWizardVersion.versionLine,
         subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, DoctorCommand.self],
         defaultSubcommand: WizardCommand.self
     )
-}
-
-enum TFWizardVersion {
-    static let current = "0.1.0"
 }
 
 /// Options every subcommand takes.

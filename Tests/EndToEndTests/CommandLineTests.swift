@@ -6,10 +6,28 @@ final class CommandLineTests: XCTestCase {
     func testVersionAndHelp() throws {
         let version = try BinaryUnderTest.run(["--version"])
         XCTAssertEqual(version.exitCode, 0)
-        XCTAssertTrue(version.stdout.hasPrefix("0."), version.stdout)
+        XCTAssertTrue(Self.isVersionLine(version.stdout), version.stdout)
         let help = try BinaryUnderTest.run(["--help"])
         XCTAssertEqual(help.exitCode, 0)
         for word in ["probe", "plan", "install", "doctor"] { XCTAssertTrue(help.stdout.contains(word), word) }
+    }
+
+    /// "tfwizard 0.1.0 (commit 1a2b3c4d5e6f)", "(commit 1a2b3c4d5e6f-dirty)", "(commit unknown)" outside a
+    /// git checkout, or "(development build)" from a plain `swift build`.
+    static func isVersionLine(_ output: String) -> Bool {
+        output.range(of: #"^tfwizard [0-9]+\.[0-9]+\.[0-9]+ \((commit ([0-9a-f]{12}(-dirty)?|unknown)|development build)\)\n$"#,
+                     options: .regularExpression) != nil
+    }
+
+    func testVersionLineFormat() {
+        for good in ["tfwizard 0.1.0 (commit 1a2b3c4d5e6f)\n", "tfwizard 0.1.0 (commit 1a2b3c4d5e6f-dirty)\n",
+                     "tfwizard 0.1.0 (commit unknown)\n", "tfwizard 10.20.3 (development build)\n"] {
+            XCTAssertTrue(Self.isVersionLine(good), good)
+        }
+        for bad in ["0.1.0\n", "tfwizard 0.1.0\n", "tfwizard 0.1.0 (commit 1a2b)\n", "tfwizard 0.1 (commit unknown)\n",
+                    "tfwizard 0.1.0 (commit unknown)\nmore\n"] {
+            XCTAssertFalse(Self.isVersionLine(bad), bad)
+        }
     }
 
     func testWizardWithoutTerminalExitsTwoWithAHint() throws {
