@@ -4,26 +4,6 @@ import Glibc
 #endif
 import TFWizardCore
 
-/// Whether an install method can be offered on this machine, as the planner's rules see it.
-public enum MethodState: Equatable, Sendable {
-    case available
-    /// It cannot work here (e.g. system pip on a PEP 668 system); `suggestion` says what to do instead.
-    case refused(reason: String, suggestion: String?)
-    /// The wizard does not implement it yet.
-    case notYetAvailable(reason: String)
-
-    var isSelectable: Bool { if case .available = self { return true } else { return false } }
-
-    /// The planner's verdict, as the method screen shows it.
-    public init(_ availability: MethodAvailability) {
-        switch availability {
-        case .available: self = .available
-        case .refused(let reason, let suggestion): self = .refused(reason: reason, suggestion: suggestion)
-        case .notYetAvailable(let reason): self = .notYetAvailable(reason: reason)
-        }
-    }
-}
-
 /// Everything the wizard needs from the rest of the program, injected as values and closures so the UI
 /// depends on the shared model only (the executable wires the probe, planner and engine in).
 public struct WizardEnvironment {
@@ -34,7 +14,7 @@ public struct WizardEnvironment {
     public var probeSummary: [String]
     /// The answers the screens start from (defaults, or an answer file's values).
     public var initialAnswers: Answers
-    public var methodAvailability: (Answers.Method, Answers.Device) -> MethodState
+    public var methodAvailability: (Answers.Method, Answers.Device) -> MethodAvailability
     /// Why an interpreter cannot be used with a release; nil when it can.
     public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?
     /// The interpreter the planner would pick for a release.
@@ -46,8 +26,8 @@ public struct WizardEnvironment {
     public var exportLog: () throws -> String
     /// Writes the answer file; returns its path.
     public var saveAnswers: (Answers) throws -> String
-    /// The full diagnosis of a failed step's output lines, for the troubleshoot screen.
-    public var diagnoseOutput: ([String]) -> DiagnosisView
+    /// The full diagnosis of a failed step's raw output tail, for the failure and troubleshoot screens.
+    public var diagnoseOutput: (_ output: [UInt8], _ plan: Plan) -> DiagnosisView
     /// Reads and diagnoses a log file the user names (`~` allowed).
     public var loadLogFile: (String) -> Result<DiagnosisView, LogFileProblem>
     /// The steps that apply a cause's fix before the failed step (plan index) is retried; nil when the
@@ -62,14 +42,14 @@ public struct WizardEnvironment {
 
     public init(facts: MachineFacts, catalog: Catalog, strings: Strings, probeSummary: [String],
                 initialAnswers: Answers = Answers(),
-                methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodState,
+                methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodAvailability,
                 interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?,
                 defaultPython: @escaping (TensorFlowRelease) -> MachineFacts.PythonInterpreter?,
                 makePlan: @escaping (Answers) -> Result<Plan, PlanRefusal>,
                 startEngine: @escaping (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl,
                 exportLog: @escaping () throws -> String,
                 saveAnswers: @escaping (Answers) throws -> String,
-                diagnoseOutput: @escaping ([String]) -> DiagnosisView,
+                diagnoseOutput: @escaping ([UInt8], Plan) -> DiagnosisView,
                 loadLogFile: @escaping (String) -> Result<DiagnosisView, LogFileProblem>,
                 fixSteps: @escaping (String, Int, Plan) -> [Step]?,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },

@@ -23,7 +23,7 @@ struct InstallCommand: ParsableCommand {
     func run() throws {
         let strings = common.strings
         let recorded = try recording.load(strings: strings)
-        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings, recorded: recorded)
+        let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         let plan = prepared.plan
         if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
         // A dry run changes nothing, so it needs no confirmation.

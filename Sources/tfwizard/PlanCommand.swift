@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let strings = common.strings
         let recorded = try recording.load(strings: strings)
-        let prepared = try PreparedPlan.make(answerFile: answers, strings: strings, recorded: recorded)
+        let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         switch format {
         case .text:
             if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
@@ -36,52 +36,14 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// Answer file -> facts -> plan, shared by `plan` and `install`. Bad input exits 2 with a message
-/// naming the file, line and field; a refused combination exits 2 with the planner's reason.
-struct PreparedPlan {
-    var answers: Answers
-    var facts: MachineFacts
-    var plan: Plan
-    var context: MachineContext
-
-    static func make(answerFile: String, strings: Strings, recorded: RecordedMachine? = nil) throws -> PreparedPlan {
-        let text: String
+extension PreparedPlan {
+    /// The prepared plan, or exit 2 with its one-line reason.
+    static func forCommand(answerFile: String, strings: Strings, recorded: RecordedMachine?) throws -> PreparedPlan {
         do {
-            text = try readAnswerText(answerFile)
+            return try PreparedPlan.make(answerFile: answerFile, strings: strings, recorded: recorded)
         } catch {
-            throw CommandFailure.badInput("\(answerFile): cannot read the answer file: \(Self.reason(error))")
+            throw CommandFailure.badInput(error.description)
         }
-        let answers: Answers
-        do {
-            answers = try AnswerFile.parse(text, fileName: answerFile)
-        } catch {
-            throw CommandFailure.badInput("\(error)")
-        }
-        let context = MachineContext.make(recorded: recorded, venv: answers.venv)
-        let catalog = try Catalog.builtIn()
-        let home = context.home
-        let target = recorded == nil ? TargetState.inspect(venvPath: PathExpansion.expandTilde(answers.venv, home: home))
-                                     : context.target(for: answers)
-        switch Planner.plan(answers: answers, facts: context.facts, catalog: catalog, target: target, home: home,
-                            strings: strings) {
-        case .success(let plan):
-            return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
-        case .failure(let refusal):
-            throw CommandFailure.badInput("\(answerFile): \(refusal.field): \(refusal)")
-        }
-    }
-
-    /// "No such file or directory" rather than the path again.
-    private static func reason(_ error: Error) -> String {
-        guard let error = error as? FileSystemError else { return "\(error)" }
-        return String(cString: strerror(error.code))
-    }
-
-    private static func readAnswerText(_ path: String) throws -> String {
-        if path == "-" {
-            return StandardStreams.readInput()
-        }
-        return try FileText.read(path)
     }
 }
 

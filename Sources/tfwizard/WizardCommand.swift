@@ -34,7 +34,10 @@ struct WizardCommand: ParsableCommand {
             throw CommandFailure.badInput(strings.text("wizard.log-dir-unusable",
                                                        ["dir": common.logDirectory, "error": "\(error)"]))
         }
-        let environment = WizardWiring.environment(context: context, catalog: catalog, strings: strings, session: session)
+        let environment = WizardEnvironment.live(
+            context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
+            sideEffects: .session(session, runner: context.stepRunner),
+            notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
         // Signals only raise a flag: the UI loop cancels the install, restores the terminal, then we
         // write the log and exit 128+n.
         let interruption = InterruptFlag()
@@ -52,46 +55,5 @@ struct WizardCommand: ParsableCommand {
         _ = try? session.finish()
         signals.stop()
         if reason != .success { throw ExitCode(reason.exitCode) }
-    }
-}
-
-/// The wizard's closures, each backed by the real probe facts, planner, engine and journal.
-enum WizardWiring {
-    static func environment(context: MachineContext, catalog: Catalog, strings: Strings,
-                            session: InstallSession) -> WizardEnvironment {
-        let facts = context.facts
-        let home = context.home
-        let errorCatalog = try? ErrorCatalog.builtIn()
-        var environment = WizardEnvironment(
-            facts: facts,
-            catalog: catalog,
-            strings: strings,
-            // A step a killed run left half done comes first on the welcome screen.
-            probeSummary: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
-                + ProbeReport.summaryLines(facts, strings: strings),
-            methodAvailability: { method, device in
-                MethodState(Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings))
-            },
-            interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
-            defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
-            makePlan: { answers in
-                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: context.target(for: answers),
-                             home: home, strings: strings)
-            },
-            startEngine: { plan, sink in session.makeEngine(for: plan, runner: context.stepRunner, sink: sink) },
-            exportLog: { try session.exportLog() },
-            saveAnswers: { answers in try session.saveAnswers(answers) },
-            diagnoseOutput: { lines in
-                let disk = session.currentPlan.flatMap { DiskPreflight(facts: facts, device: $0.answers.device) }
-                return TroubleshootWiring.diagnoseOutput(lines, catalog: errorCatalog, disk: disk, strings: strings)
-            },
-            loadLogFile: { path in TroubleshootWiring.loadLogFile(path, catalog: errorCatalog, strings: strings) },
-            fixSteps: { causeID, index, plan in
-                TroubleshootWiring.fixSteps(causeID: causeID, failedStepIndex: index, plan: plan, catalog: errorCatalog,
-                                            facts: facts, strings: strings)
-            }
-        )
-        environment.recordedMachine = context.recorded?.name
-        return environment
     }
 }

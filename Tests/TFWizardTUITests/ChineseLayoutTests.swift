@@ -32,10 +32,10 @@ final class ChineseLayoutTests: XCTestCase {
             XCTAssertLessThanOrEqual(TextWidth.width(String(line)), 80, String(line))
         }
         // Tags end in the same column although the labels mix wide and narrow characters.
-        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains("虚拟环境") || $0.contains("Docker 容器") }
+        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains("虚拟环境") || $0.contains("Conda 环境") }
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(rows.map { TextWidth.width($0) }, [78, 78], "tags end at the right margin")
-        XCTAssertTrue(rows[0].hasSuffix("推荐") && rows[1].hasSuffix("尚未提供"))
+        XCTAssertTrue(rows[0].hasSuffix("推荐") && rows[1].hasSuffix("此处不可用"))
         // The long description wraps between Chinese characters, using the full width.
         let wrapped = screen.split(separator: "\n").map(String.init).first { $0.contains("独立的") } ?? ""
         XCTAssertGreaterThan(TextWidth.width(wrapped), 70, wrapped)

@@ -9,7 +9,7 @@ final class InterruptTests: XCTestCase {
     func testSignalDuringInstallCancelsTheEngineAndEndsInterrupted() {
         TestLocale.useUTF8()
         let engines = EngineBox()
-        let environment = TestMachine.environment(engineScript: [.stepStarted(index: 1)], engines: engines)
+        let environment = TestMachine.environment(engineScript: [.stepStarted(index: 0)], engines: engines)
         let terminal = MemoryTerminal(keys: Array(repeating: .enter, count: 7))
         let flag = InterruptFlag()
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { flag.raise(SIGTERM) }

@@ -4,8 +4,8 @@ import XCTest
 
 /// 80x24 screens for the GPU, Docker and conda cases, on recorded machines with the real planner.
 final class MethodScreenSnapshotTests: XCTestCase {
-    private func driver(_ machine: String, _ answers: Answers) throws -> WizardDriver {
-        WizardDriver(try RecordedMachineEnvironment.environment(machine, answers: answers))
+    private func driver(_ machine: String, _ answers: Answers, dryRun: Bool = true) throws -> WizardDriver {
+        WizardDriver(try RecordedMachineEnvironment.environment(machine, answers: answers, dryRun: dryRun))
     }
 
     /// Enter through the question screens, taking each default, up to the plan review.
@@ -24,7 +24,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
     }
 
     func testGPUWithoutDriverPlansTheDriverAndTheReboot() throws {
-        var driver = try driver("gpu-no-driver", Answers(device: .gpu))
+        var driver = try driver("gpu-no-driver", Answers(device: .gpu), dryRun: false)
         reachPlan(&driver)
         XCTAssertEqual(driver.state.plan?.steps.first?.id, "driver-list")
         assertSnapshot(driver.screen(), named: "m02-gpu-no-driver-plan")
@@ -86,7 +86,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
     }
 
     func testDockerGPUWithoutToolkit() throws {
-        var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker))
+        var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker), dryRun: false)
         reachPlan(&driver)
         XCTAssertEqual(driver.state.plan?.steps.first?.id, "toolkit-key")
         assertSnapshot(driver.screen(), named: "m09-docker-no-toolkit-plan")
@@ -122,7 +122,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
     }
 
     func testDoneAfterTheDriverSaysHowToComeBack() throws {
-        var driver = try driver("gpu-no-driver", Answers(device: .gpu))
+        var driver = try driver("gpu-no-driver", Answers(device: .gpu), dryRun: false)
         reachPlan(&driver)
         try finish(&driver)
         let screen = driver.screen()
@@ -132,7 +132,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
     }
 
     func testDoneAfterDockerShowsTheRunCommand() throws {
-        var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker))
+        var driver = try driver("docker-no-toolkit", Answers(device: .gpu, method: .docker), dryRun: false)
         reachPlan(&driver)
         try finish(&driver)
         // The same command the plan names, wrapped rather than cut at the edge.

@@ -40,10 +40,12 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(driver.screen(), named: "03-method-system-pip-refused")
     }
 
-    func testMethodNotYetAvailable() {
+    /// Docker is offered as the shipped planner says (no client here: the plan installs docker.io); choosing
+    /// it goes on to the package question.
+    func testChoosingDockerAsksForItsImage() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(.enter, .enter, .down, .down, .enter)
-        assertSnapshot(driver.screen(), named: "03-method-docker-not-yet")
+        assertSnapshot(driver.screen(), named: "03-method-docker-chosen")
     }
 
     func testPackageAndVersion() {
@@ -79,9 +81,8 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testPlanRefused() {
-        let refusal = PlanRefusal(field: "python", message: "Python 3.9 cannot install TensorFlow 2.21.0 (it needs 3.10 to 3.13).",
-                                  suggestion: "Choose Python 3.12 or 3.13.")
-        var driver = WizardDriver(TestMachine.environment(refusal: refusal))
+        // A venv folder that is not absolute: the shipped planner refuses it.
+        var driver = WizardDriver(TestMachine.environment(answers: Answers(venv: "tf-venv")))
         driver.press(times: 6, .enter)
         assertSnapshot(driver.screen(), named: "07-plan-refused")
     }
@@ -90,14 +91,14 @@ final class ScreenSnapshotTests: XCTestCase {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
         driver.at(1000)
-        driver.engine(.stepSkipped(index: 0, reason: "already installed"), .stepStarted(index: 1))
+        driver.engine(.stepStarted(index: 0))
         driver.at(1004)
-        driver.engine(.stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
-                      .stepStarted(index: 2),
-                      .output(index: 2, bytes: Array("Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n".utf8)),
-                      .output(index: 2, bytes: Array("Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n".utf8)),
-                      .output(index: 2, bytes: Array("     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r".utf8)),
-                      .output(index: 2, bytes: Array("     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n".utf8)))
+        driver.engine(.stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
+                      .stepStarted(index: 1),
+                      .output(index: 1, bytes: Array("Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n".utf8)),
+                      .output(index: 1, bytes: Array("Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n".utf8)),
+                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r".utf8)),
+                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n".utf8)))
         driver.at(1011)
         assertSnapshot(driver.screen(), named: "08-install-running")
     }
@@ -105,11 +106,11 @@ final class ScreenSnapshotTests: XCTestCase {
     func testInstallFinishedWithLogFocusHistory() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 1), .output(index: 1, bytes: Array("[sudo] password for ada: ".utf8)))
+        driver.engine(.stepStarted(index: 0), .output(index: 0, bytes: Array("[sudo] password for ada: ".utf8)))
         driver.press(.tab)
         XCTAssertTrue(driver.screen().contains("typing goes to the running program"))
-        driver.engine(.output(index: 1, bytes: Array("\n".utf8)),
-                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
+        driver.engine(.output(index: 0, bytes: Array("\n".utf8)),
+                      .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
                       .finished(success: true, cancelled: false))
         assertSnapshot(driver.screen(), named: "08-install-finished")
     }
@@ -117,20 +118,20 @@ final class ScreenSnapshotTests: XCTestCase {
     func testCancelAsksFirst() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 1))
+        driver.engine(.stepStarted(index: 0))
         driver.press(.interrupt)
         assertSnapshot(driver.screen(), named: "08-install-confirm-cancel")
     }
 
     func testFailureOffersRetrySkipLogAbort() {
         var driver = WizardDriver(TestMachine.environment())
-        failInstall(&driver, step: 3)
+        failInstall(&driver, step: 2)
         assertSnapshot(driver.screen(), named: "09-failure")
     }
 
     func testFullLog() {
         var driver = WizardDriver(TestMachine.environment())
-        failInstall(&driver, step: 3)
+        failInstall(&driver, step: 2)
         driver.press(.down, .down, .enter)
         assertSnapshot(driver.screen(), named: "10-full-log")
     }
@@ -163,10 +164,10 @@ final class ScreenSnapshotTests: XCTestCase {
     func failInstall(_ driver: inout WizardDriver, step: Int) {
         driver.press(times: 7, .enter)
         driver.at(1000)
-        driver.engine(.stepSkipped(index: 0, reason: "already installed"), .stepStarted(index: 1),
-                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 3)),
-                      .stepStarted(index: 2),
-                      .stepFinished(index: 2, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
+        driver.engine(.stepStarted(index: 0),
+                      .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 3)),
+                      .stepStarted(index: 1),
+                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
                       .stepStarted(index: step),
                       .output(index: step, bytes: Array("ERROR: Could not find a version that satisfies the requirement tensorflow (from versions: none)\r\nERROR: No matching distribution found for tensorflow\r\n".utf8)))
         driver.at(1009)
@@ -176,12 +177,11 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func finishInstall(_ driver: inout WizardDriver) {
         driver.press(times: 7, .enter)
-        driver.engine(.stepSkipped(index: 0, reason: "already installed"))
         for index in 1...4 {
             driver.engine(.stepStarted(index: index),
                           .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
         }
-        driver.engine(.validated(index: 4, report: ValidationReport(tensorflowVersion: "2.21.0", reduceSum: "-1234.5678",
+        driver.engine(.validated(index: 3, report: ValidationReport(tensorflowVersion: "2.21.0", reduceSum: "-1234.5678",
                                                                      gpuDevices: [], passed: true)),
                       .finished(success: true, cancelled: false))
         driver.press(.enter)

@@ -8,10 +8,9 @@ final class WizardAppTests: XCTestCase {
         TestLocale.useUTF8()
         let engines = EngineBox()
         let script: [EngineEvent] = [
-            .stepSkipped(index: 0, reason: "already installed"),
-            .stepStarted(index: 1), .output(index: 1, bytes: Array("ok\n".utf8)),
-            .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)),
-            .validated(index: 4, report: .init(tensorflowVersion: "2.21.0", reduceSum: "3.0", gpuDevices: [], passed: true)),
+            .stepStarted(index: 0), .output(index: 0, bytes: Array("ok\n".utf8)),
+            .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)),
+            .validated(index: 3, report: .init(tensorflowVersion: "2.21.0", reduceSum: "3.0", gpuDevices: [], passed: true)),
             .finished(success: true, cancelled: false),
         ]
         let environment = TestMachine.environment(engineScript: script, engines: engines)
@@ -29,7 +28,7 @@ final class WizardAppTests: XCTestCase {
     func testCtrlCDuringInstallCancelsAfterConfirmation() {
         TestLocale.useUTF8()
         let engines = EngineBox()
-        let environment = TestMachine.environment(engineScript: [.stepStarted(index: 1)], engines: engines)
+        let environment = TestMachine.environment(engineScript: [.stepStarted(index: 0)], engines: engines)
         let terminal = MemoryTerminal(keys: Array(repeating: .enter, count: 7) + [.interrupt, .left, .enter, .enter])
         let result = WizardApp.run(environment: environment, terminal: terminal)
         XCTAssertEqual(result, .cancelled)
@@ -43,10 +42,9 @@ final class WizardAppTests: XCTestCase {
         let engines = EngineBox()
         let output = "The virtual environment was not created successfully because ensurepip is not\r\navailable.\r\n"
         let script: [EngineEvent] = [
-            .stepSkipped(index: 0, reason: "already installed"),
-            .stepStarted(index: 1), .output(index: 1, bytes: Array(output.utf8)),
-            .stepFinished(index: 1, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
-            .awaitingDecision(index: 1),
+            .stepStarted(index: 0), .output(index: 0, bytes: Array(output.utf8)),
+            .stepFinished(index: 0, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+            .awaitingDecision(index: 0),
         ]
         let environment = TestMachine.environment(engineScript: script, engines: engines)
         // 7 Enters start the install; Down+Enter troubleshoot; Enter apply; Enter confirm; Ctrl-C twice leaves.

@@ -16,14 +16,14 @@ final class WizardUpdateTests: XCTestCase {
         driver.press(.enter)
         XCTAssertEqual(driver.state.screen, .install)
         guard case .startEngine(let plan)? = driver.effects.first else { return XCTFail("no engine start: \(driver.effects)") }
-        XCTAssertEqual(plan.steps.map(\.id), ["apt-venv", "create-venv", "upgrade-pip", "install-tf", "validate"])
+        XCTAssertEqual(plan.steps.map(\.id), ["create-venv", "upgrade-pip", "install-tf", "validate"])
     }
 
     func testDefaultsPreferAWorkingGPU() {
         var driver = WizardDriver(TestMachine.environment(gpu: true))
         driver.press(times: 6, .enter)
         XCTAssertEqual(driver.state.answers.device, .gpu)
-        XCTAssertEqual(driver.state.plan?.steps[3].title, "Install tensorflow[and-cuda]")
+        XCTAssertEqual(driver.state.plan?.steps[2].title, "Install tensorflow[and-cuda]")
     }
 
     func testGPUCannotBeChosenWithoutNVIDIA() {
@@ -55,7 +55,7 @@ final class WizardUpdateTests: XCTestCase {
 
     func testRefusedMethodOffersVenv() {
         var driver = WizardDriver(TestMachine.environment())
-        driver.press(.enter, .enter, .down, .enter)
+        driver.press(.enter, .enter, .down, .down, .down, .enter)   // conda: none on this machine
         XCTAssertEqual(driver.state.screen, .method)
         XCTAssertEqual(driver.state.methodCursor, 0, "the cursor moves to venv")
         driver.press(.enter)
@@ -90,7 +90,7 @@ final class WizardUpdateTests: XCTestCase {
     func testCancelAsksToConfirmThenCancels() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 1))
+        driver.engine(.stepStarted(index: 0))
         driver.effects.removeAll()
         driver.press(.escape)
         XCTAssertEqual(driver.state.confirmation, .cancelInstall)
@@ -101,7 +101,7 @@ final class WizardUpdateTests: XCTestCase {
         XCTAssertEqual(driver.state.confirmation, .cancelInstall)
         driver.press(.right, .enter)
         XCTAssertEqual(driver.effects, [.cancelEngine])
-        driver.engine(.stepFinished(index: 1, outcome: .init(status: .cancelled, exitCode: nil, signal: 15, durationSeconds: 1)),
+        driver.engine(.stepFinished(index: 0, outcome: .init(status: .cancelled, exitCode: nil, signal: 15, durationSeconds: 1)),
                       .finished(success: false, cancelled: true))
         XCTAssertEqual(driver.state.screen, .done)
         XCTAssertEqual(driver.effects.suffix(2), [.exportLog, .saveAnswers(driver.state.answers)])
@@ -112,9 +112,9 @@ final class WizardUpdateTests: XCTestCase {
     func testFailureOffersRetryAndSkipOnlyWhenSafe() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 2),
-                      .stepFinished(index: 2, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
-                      .awaitingDecision(index: 2))
+        driver.engine(.stepStarted(index: 1),
+                      .stepFinished(index: 1, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                      .awaitingDecision(index: 1))
         XCTAssertEqual(driver.state.screen, .failure)
         XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .troubleshoot, .skip, .log, .abort],
                        "upgrading pip is safe to skip")
@@ -123,23 +123,23 @@ final class WizardUpdateTests: XCTestCase {
         XCTAssertEqual(driver.effects, [.decide(.skip)])
         XCTAssertEqual(driver.state.screen, .install)
 
-        driver.engine(.stepStarted(index: 3),
-                      .stepFinished(index: 3, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
-                      .awaitingDecision(index: 3))
+        driver.engine(.stepStarted(index: 2),
+                      .stepFinished(index: 2, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                      .awaitingDecision(index: 2))
         XCTAssertEqual(FailureScreen.choices(driver.state), [.retry, .troubleshoot, .log, .abort],
                        "installing TensorFlow cannot be skipped")
         driver.effects.removeAll()
         driver.press(.enter)
         XCTAssertEqual(driver.effects, [.decide(.retry)])
-        XCTAssertEqual(driver.state.install?.steps[3].status, .pending)
+        XCTAssertEqual(driver.state.install?.steps[2].status, .pending)
     }
 
     func testAbortEndsAsFailed() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 3),
-                      .stepFinished(index: 3, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
-                      .awaitingDecision(index: 3))
+        driver.engine(.stepStarted(index: 2),
+                      .stepFinished(index: 2, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                      .awaitingDecision(index: 2))
         driver.press(.down, .down, .down, .enter)
         XCTAssertEqual(driver.effects.last, .decide(.abort))
         driver.engine(.finished(success: false, cancelled: false))
@@ -153,7 +153,7 @@ final class WizardUpdateTests: XCTestCase {
     func testLogPaneSendsKeysToTheChildWhenFocused() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 1))
+        driver.engine(.stepStarted(index: 0))
         driver.effects.removeAll()
         driver.press(.character("x"))
         XCTAssertTrue(driver.effects.isEmpty, "the step list has focus")
@@ -168,12 +168,12 @@ final class WizardUpdateTests: XCTestCase {
     func testLogScrollsAndProgressLinesUpdateInPlace() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.stepStarted(index: 3))
+        driver.engine(.stepStarted(index: 2))
         for percent in stride(from: 0, through: 100, by: 10) {
-            driver.engine(.output(index: 3, bytes: Array("\rDownloading \(percent)%".utf8)))
+            driver.engine(.output(index: 2, bytes: Array("\rDownloading \(percent)%".utf8)))
         }
         XCTAssertEqual(driver.state.install?.logLines.filter { $0.hasPrefix("Downloading") }, ["Downloading 100%"])
-        for line in 1...60 { driver.engine(.output(index: 3, bytes: Array("line \(line)\n".utf8))) }
+        for line in 1...60 { driver.engine(.output(index: 2, bytes: Array("line \(line)\n".utf8))) }
         driver.press(.pageUp)
         XCTAssertGreaterThan(driver.state.install?.logScroll ?? 0, 0)
         XCTAssertFalse(driver.screen().contains("line 60"))
@@ -185,7 +185,7 @@ final class WizardUpdateTests: XCTestCase {
     func testSuccessGoesThroughValidationToDone() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        driver.engine(.validated(index: 4, report: .init(tensorflowVersion: "2.21.0", reduceSum: "1.0", gpuDevices: [], passed: true)),
+        driver.engine(.validated(index: 3, report: .init(tensorflowVersion: "2.21.0", reduceSum: "1.0", gpuDevices: [], passed: true)),
                       .finished(success: true, cancelled: false))
         driver.press(.enter)
         XCTAssertEqual(driver.state.screen, .validation)
@@ -208,26 +208,25 @@ final class WizardUpdateTests: XCTestCase {
     }
 
     func testRefusedPlanCannotStartAndLeadsToTheField() {
-        let refusal = PlanRefusal(field: "python", message: "no", suggestion: nil)
-        var driver = WizardDriver(TestMachine.environment(refusal: refusal))
+        var driver = WizardDriver(TestMachine.environment(answers: Answers(venv: "tf-venv")))
         driver.press(times: 6, .enter)
         XCTAssertEqual(driver.state.screen, .plan)
         driver.press(.enter)
-        XCTAssertEqual(driver.state.screen, .python)
+        XCTAssertEqual(driver.state.screen, .venv)
         XCTAssertTrue(driver.effects.isEmpty)
     }
 
     func testLogPaneSizeGoesToTheChildAndFollowsResizes() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(times: 7, .enter)
-        // 24 rows: title, blank, 5 steps, blank, progress bar, log header, message, help -> 12 log rows.
-        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 12, columns: 78))
-        driver.engine(.stepStarted(index: 1))
-        for line in 1...40 { driver.engine(.output(index: 1, bytes: Array("line \(line)\n".utf8))) }
+        // 24 rows: title, blank, 4 steps, blank, progress bar, log header, message, help -> 13 log rows.
+        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 13, columns: 78))
+        driver.engine(.stepStarted(index: 0))
+        for line in 1...40 { driver.engine(.output(index: 0, bytes: Array("line \(line)\n".utf8))) }
         let logRows = driver.screen().split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix(" line ") }
-        XCTAssertEqual(logRows.count, 12, driver.screen())
+        XCTAssertEqual(logRows.count, 13, driver.screen())
         driver.resize(rows: 30, columns: 100)
-        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 18, columns: 98))
+        XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 19, columns: 98))
     }
 
     func testPlanScrolls() {
@@ -238,6 +237,6 @@ final class WizardUpdateTests: XCTestCase {
         let screen = driver.screen()
         XCTAssertFalse(screen.contains("more below"))
         XCTAssertTrue(screen.contains("Nothing has run yet. Press Enter to run these steps."))
-        XCTAssertTrue(screen.contains("5. Check that TensorFlow works"))
+        XCTAssertTrue(screen.contains("4. Check that TensorFlow works"))
     }
 }

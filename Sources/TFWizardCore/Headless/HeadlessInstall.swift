@@ -17,8 +17,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     private let diagnose: ([UInt8]) -> [String]
     private let events = BlockingQueue<EngineEvent>()
     private var sanitizer = TerminalTextSanitizer()
-    private var stepOutput: [UInt8] = []
-    private let stepOutputLimit = 4 << 20   // the tail kept per step for the diagnosis; the journal keeps all
+    private var stepOutput = StepOutputTail()
 
     /// - Parameters:
     ///   - write: prints one or more lines (each ends with "\n").
@@ -48,7 +47,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .stepStarted(let index):
                 startedIndex = index
                 let step = plan.steps[index]
-                stepOutput.removeAll(keepingCapacity: true)
+                stepOutput.reset()
                 sanitizer = TerminalTextSanitizer()
                 write("[\(index + 1)/\(count)] \(step.title)\n")
                 write("      $ \(CommandDisplay.render(step))\n")
@@ -65,7 +64,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
             case .awaitingDecision:
-                for line in diagnose(stepOutput) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
+                for line in diagnose(stepOutput.bytes) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
                 engine.decide(.abort)
             case .finished(let success, let cancelled):
                 if cancelled { return .cancelled }
@@ -75,9 +74,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 
     private func record(_ bytes: [UInt8]) {
-        stepOutput.append(contentsOf: bytes)
-        // Trimmed only at twice the limit, so a flood costs one copy per 4 MB, not one per chunk.
-        if stepOutput.count > 2 * stepOutputLimit { stepOutput.removeFirst(stepOutput.count - stepOutputLimit) }
+        stepOutput.append(bytes)
         // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse.
         sanitizer.feed(bytes) { line in printOutput(line) }
     }

@@ -9,19 +9,13 @@ public enum Troubleshooter {
     /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
     public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
-        let diagnoser = Diagnoser(catalog: catalog)
-        diagnoser.feed(output)
-        let diagnosis = diagnoser.finish()
-        var result = lines(of: diagnosis, catalog: catalog, strings: strings)
-        if diagnosis.fatalCause?.id == "disk-full", let disk {
+        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
+        var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings)
+        if let note = failure.diskNote {
             // After the cause, its line and its explanation.
-            result.insert("  " + disk.measuredLine(strings: strings), at: min(3, result.count))
+            result.insert("  " + note, at: min(3, result.count))
         }
         return result
-    }
-
-    public static func summaryLines(forLines output: [String], strings: Strings) -> [String] {
-        summaryLines(for: Array(output.joined(separator: "\n").utf8), strings: strings)
     }
 
     static func lines(of diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings) -> [String] {

@@ -7,7 +7,6 @@ import Glibc
 public enum MethodAvailability: Equatable, Sendable {
     case available
     case refused(reason: String, suggestion: String?)
-    case notYetAvailable(reason: String)
 
     public var isAvailable: Bool { self == .available }
 }

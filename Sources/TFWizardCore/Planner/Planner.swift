@@ -225,8 +225,6 @@ struct Planning {
         switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, catalog: catalog, strings: strings) {
         case .available:
             break
-        case let .notYetAvailable(reason):
-            throw PlanRefusal(field: "method", message: reason, suggestion: strings["planner.refuse.method.notYet.suggestion"])
         case let .refused(reason, suggestion):
             let field: String
             if !SupportedArchitectures.all.contains(facts.architecture) { field = "machine" }

@@ -17,8 +17,6 @@ enum MethodScreen {
                                  tagStyle: .good)
             case .refused:
                 return ChoiceRow(label: state.text(key), tag: state.text("tag.refused"), tagStyle: .bad, enabled: false)
-            case .notYetAvailable:
-                return ChoiceRow(label: state.text(key), tag: state.text("tag.not-yet"), tagStyle: .warning, enabled: false)
             }
         }
     }
@@ -34,8 +32,6 @@ enum MethodScreen {
         case .refused(let reason, let suggestion):
             detailRow = canvas.paragraph(state.text("method.refused", ["reason": reason]), row: detailRow + 1, style: .bad)
             if let suggestion { canvas.paragraph(suggestion, row: detailRow) }
-        case .notYetAvailable(let reason):
-            canvas.paragraph(state.text("method.not-yet", ["reason": reason]), row: detailRow + 1, style: .warning)
         }
     }
 }
@@ -46,8 +42,8 @@ extension WizardState {
             ($0, environment.methodAvailability($0, answers.device))
         })
         let chosen = MethodScreen.methods.firstIndex(of: answers.method) ?? 0
-        let usable = methodStates[answers.method]?.isSelectable ?? false
-        methodCursor = usable ? chosen : (MethodScreen.methods.firstIndex { methodStates[$0]?.isSelectable ?? false } ?? 0)
+        let usable = methodStates[answers.method]?.isAvailable ?? false
+        methodCursor = usable ? chosen : (MethodScreen.methods.firstIndex { methodStates[$0]?.isAvailable ?? false } ?? 0)
     }
 
     mutating func handleMethod(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
@@ -65,9 +61,7 @@ extension WizardState {
             case .refused(let reason, _):
                 // Offer the recommended method instead: the cursor moves there, one more Enter takes it.
                 message = StatusMessage(text: text("method.refused-moved", ["reason": reason]), style: .warning)
-                if methodStates[.venv]?.isSelectable ?? false { methodCursor = 0 }
-            case .notYetAvailable:
-                message = StatusMessage(text: text("status.cannot-choose"), style: .warning)
+                if methodStates[.venv]?.isAvailable ?? false { methodCursor = 0 }
             }
         default: break
         }

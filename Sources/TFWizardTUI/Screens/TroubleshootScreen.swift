@@ -180,7 +180,7 @@ extension WizardState {
     /// Opens the troubleshoot screen for the step the engine waits on.
     mutating func openTroubleshoot(forFailedStep index: Int, _ environment: WizardEnvironment) {
         guard let install, let plan else { return }
-        let view = failureDiagnosis ?? environment.diagnoseOutput(install.stepLogs[index].lines)
+        let view = failureDiagnosis ?? environment.diagnoseOutput(install.stepTails[index].bytes, plan)
         var fixes: [Step]?
         if let cause = view.cause, cause.autoFix { fixes = environment.fixSteps(cause.finding.id, index, plan) }
         troubleshoot = TroubleshootContext(source: .failedStep(index: index), view: view, fixSteps: fixes)

@@ -15,9 +15,13 @@ extension WizardState {
             guard valid(index) else { return [] }
             progress.steps[index] = .init(status: .running, startedAt: now)
             progress.stepLogs[index] = LogBuffer(maxLines: 400, secrets: progress.secrets)
+            progress.stepTails[index].reset()
             appendLog(&progress, Array(text("install.log-step", ["title": plan.steps[index].title]).utf8), endLine: true)
         case .output(let index, let bytes):
-            if valid(index) { progress.stepLogs[index].append(bytes) }
+            if valid(index) {
+                progress.stepLogs[index].append(bytes)
+                progress.stepTails[index].append(bytes)
+            }
             appendLog(&progress, bytes, endLine: false)
         case .stepSkipped(let index, let reason):
             guard valid(index) else { return [] }
@@ -34,7 +38,7 @@ extension WizardState {
         case .awaitingDecision(let index):
             guard valid(index) else { return [] }
             progress.awaitingDecisionFor = index
-            failureDiagnosis = environment.diagnoseOutput(progress.stepLogs[index].lines)
+            failureDiagnosis = environment.diagnoseOutput(progress.stepTails[index].bytes, plan)
             failureCursor = 0
             if !progress.cancelRequested { screen = .failure }
         case .finished(let success, let cancelled):

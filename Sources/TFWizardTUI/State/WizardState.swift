@@ -44,7 +44,7 @@ public struct WizardState: Sendable {
     // Choice screens.
     var deviceCursor = 0
     var methodCursor = 0
-    var methodStates: [Answers.Method: MethodState] = [:]
+    var methodStates: [Answers.Method: MethodAvailability] = [:]
     var packageCursor = 0
     var versionCursor = 0
     var packageFocusOnVersion = false
@@ -116,14 +116,17 @@ public struct InstallProgress: Sendable {
     public internal(set) var validation: ValidationReport?
     public internal(set) var finished: (success: Bool, cancelled: Bool)?
     public internal(set) var cancelRequested = false
-    /// Output of each step, for the failure screen and diagnosis.
+    /// Output of each step as shown, for the failure screen.
     var stepLogs: [LogBuffer]
+    /// The raw tail of each step's output, for its diagnosis (the same tail headless `install` diagnoses).
+    var stepTails: [StepOutputTail]
 
     init(plan: Plan) {
         steps = plan.steps.map { _ in StepProgress(status: .pending) }
         secrets = Redactor.secrets(of: plan.answers)
         log = LogBuffer(maxLines: 5000, secrets: secrets)
         stepLogs = plan.steps.map { [secrets] _ in LogBuffer(maxLines: 400, secrets: secrets) }
+        stepTails = plan.steps.map { _ in StepOutputTail() }
     }
 
     /// The log as shown: a trailing empty line (the cursor line after a newline) is not drawn.

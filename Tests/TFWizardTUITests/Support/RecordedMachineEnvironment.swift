@@ -17,30 +17,21 @@ enum RecordedMachineEnvironment {
         return (facts, recorded.home)
     }
 
-    static func environment(_ name: String, answers: Answers) throws -> WizardEnvironment {
+    /// The shipped wiring over the recording's facts; only the engine and the files it writes are replaced.
+    /// As `--machine` runs it, a dry run (its title says so); `dryRun: false` walks the facts as if on that
+    /// machine, to see what its end screens tell a user there.
+    static func environment(_ name: String, answers: Answers, dryRun: Bool = true) throws -> WizardEnvironment {
         let (facts, home) = try facts(name)
-        let strings = Strings(language: "en")
-        let catalog = try Catalog.builtIn()
-        return WizardEnvironment(
-            facts: facts, catalog: catalog, strings: strings,
-            probeSummary: ProbeReport.summaryLines(facts, strings: strings),
-            initialAnswers: answers,
-            methodAvailability: { method, device in
-                MethodState(Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings))
-            },
-            interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
-            defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
-            makePlan: { answers in
-                let folder = Planner.targetFolder(for: answers, home: home) ?? answers.venv
-                return Planner.plan(answers: answers, facts: facts, catalog: catalog, target: .absent(folder), home: home,
-                                    strings: strings)
-            },
-            startEngine: { _, sink in FakeEngine(script: [], sink: sink) },
-            exportLog: { home + "/.local/state/tfwizard/install.log" },
-            saveAnswers: { _ in home + "/.local/state/tfwizard/answers.yaml" },
-            diagnoseOutput: { lines in CatalogDiagnosis.view(lines) },
-            loadLogFile: { path in .failure(LogFileProblem(message: "cannot read \(path)")) },
-            fixSteps: { id, index, plan in CatalogDiagnosis.fixSteps(id, index, plan, facts: facts) },
-            clock: { 1000 })
+        let recorded = try RecordedMachine(folder: machines.appendingPathComponent(name).path)
+        let context = MachineContext(facts: facts, recorded: dryRun ? recorded : nil, home: home)
+        let sideEffects = WizardSideEffects(startEngine: { _, sink in FakeEngine(script: [], sink: sink) },
+                                            exportLog: { home + "/.local/state/tfwizard/install.log" },
+                                            saveAnswers: { _ in home + "/.local/state/tfwizard/answers.yaml" })
+        var environment = WizardEnvironment.live(context: context, catalog: try Catalog.builtIn(),
+                                                 errorCatalog: CatalogDiagnosis.catalog, strings: Strings(language: "en"),
+                                                 sideEffects: sideEffects, user: "ada")
+        environment.initialAnswers = answers
+        environment.clock = { 1000 }
+        return environment
     }
 }

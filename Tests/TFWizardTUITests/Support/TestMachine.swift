@@ -6,7 +6,7 @@ import TFWizardCore
 enum TestMachine {
     static let python312 = MachineFacts.PythonInterpreter(
         path: "/usr/bin/python3", realPath: "/usr/bin/python3.12", version: "3.12.3", pipVersion: nil,
-        venvAvailable: true, ensurepipAvailable: false, externallyManaged: true, source: .system)
+        venvAvailable: true, ensurepipAvailable: true, externallyManaged: true, source: .system)
     static let python39 = MachineFacts.PythonInterpreter(
         path: "/home/ada/.pyenv/versions/3.9.19/bin/python3.9", realPath: nil, version: "3.9.19", pipVersion: "23.0.1",
         venvAvailable: true, ensurepipAvailable: true, externallyManaged: false, source: .pyenv)
@@ -59,47 +59,28 @@ enum TestMachine {
            tensorflowVersion: "2.21.0", pythonPath: python)
     }
 
-    /// The environment the tests run the wizard in; `engineScript` is what the fake engine plays on start.
+    static let home = "/home/ada"
+
+    /// The environment the tests run the wizard in: the shipped wiring (`WizardEnvironment.live`) over this
+    /// machine's facts and the small catalog; only the engine and the two files it writes are replaced.
+    /// `engineScript` is what the fake engine plays on start.
     static func environment(gpu: Bool = false, engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
-                            refusal: PlanRefusal? = nil, engines: EngineBox = EngineBox()) -> WizardEnvironment {
-        WizardEnvironment(
-            facts: facts(gpu: gpu), catalog: catalog, strings: Strings(language: "en"),
-            probeSummary: ["Ubuntu 24.04.1 LTS (noble), x86_64, glibc 2.39",
-                           "CPU: Intel(R) Core(TM) i7-10750H CPU @ 2.60GHz, 12 cores, AVX2",
-                           gpu ? "GPU: NVIDIA GeForce RTX 3060, driver 550.120" : "GPU: no NVIDIA GPU found",
-                           "Python: 3.12.3 (system, externally managed), 3.9.19 (pyenv), 3.13.1 (pyenv)",
-                           "Disk: 120 GB free in /home/ada"],
-            methodAvailability: { method, _ in
-                switch method {
-                case .venv: return .available
-                case .systemPip: return .refused(reason: "Ubuntu 24.04 marks its Python as externally managed (PEP 668).",
-                                                 suggestion: "Use a virtual environment instead.")
-                default: return .notYetAvailable(reason: "planned for a later version.")
-                }
-            },
-            interpreterProblem: { python, release in
-                release.supportsPython(python.version) ? nil
-                    : "TensorFlow \(release.version) needs Python \(release.pythonMin) to \(release.pythonMax)"
-            },
-            defaultPython: { release in release.supportsPython("3.12") ? python312 : nil },
-            makePlan: { answers in refusal.map { .failure($0) } ?? .success(plan(answers)) },
+                            answers: Answers = Answers(), engines: EngineBox = EngineBox()) -> WizardEnvironment {
+        let context = MachineContext(facts: facts(gpu: gpu), recorded: nil, home: home)
+        let sideEffects = WizardSideEffects(
             startEngine: { _, sink in
                 let engine = FakeEngine(script: engineScript, sink: sink)
                 engines.append(engine)
                 return engine
             },
             exportLog: { "/home/ada/.local/state/tfwizard/install-20261126-1030.log" },
-            saveAnswers: { _ in "/home/ada/.local/state/tfwizard/answers-20261126-1030.yaml" },
-            diagnoseOutput: { lines in CatalogDiagnosis.view(lines) },
-            loadLogFile: { path in
-                guard let text = CatalogDiagnosis.logFiles[path] else {
-                    return .failure(LogFileProblem(message: "cannot read \(path): No such file or directory"))
-                }
-                return .success(CatalogDiagnosis.view(text.components(separatedBy: "\n")))
-            },
-            fixSteps: { id, index, plan in CatalogDiagnosis.fixSteps(id, index, plan, facts: facts(gpu: gpu)) },
-            clock: { 1000 },
-            textOverrides: overrides)
+            saveAnswers: { _ in "/home/ada/.local/state/tfwizard/answers-20261126-1030.yaml" })
+        var environment = WizardEnvironment.live(context: context, catalog: catalog, errorCatalog: CatalogDiagnosis.catalog,
+                                                 strings: Strings(language: "en"), sideEffects: sideEffects, user: "ada")
+        environment.initialAnswers = answers
+        environment.clock = { 1000 }
+        environment.textOverrides = overrides
+        return environment
     }
 }
 

@@ -3,25 +3,24 @@ import FoundationEssentials
 import Glibc
 #endif
 import TFWizardCore
-import TFWizardTUI
 
 /// The troubleshoot screen's closures: the error catalog and matcher turned into `DiagnosisView`s, and
 /// catalog fixes turned into steps for the failed step.
-enum TroubleshootWiring {
+public enum TroubleshootWiring {
+    /// A failed step's raw output tail, diagnosed the same way as headless `install` does it.
     /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
-    static func diagnoseOutput(_ lines: [String], catalog: ErrorCatalog?, disk: DiskPreflight? = nil,
-                               strings: Strings? = nil) -> DiagnosisView {
+    public static func diagnoseOutput(_ output: [UInt8], catalog: ErrorCatalog?, disk: DiskPreflight?, strings: Strings,
+                                      user: String, home: String) -> DiagnosisView {
         guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
-        let diagnosis = Diagnoser(catalog: catalog).diagnose(text: lines.joined(separator: "\n"))
-        var result = view(of: diagnosis, catalog: catalog)
-        if result.cause?.finding.id == "disk-full", let disk, let strings {
-            result.cause?.explanation += " " + disk.measuredLine(strings: strings)
-        }
+        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
+        var result = DiagnosisView(failure.diagnosis, catalog: catalog, user: user, home: home)
+        if let note = failure.diskNote { result.cause?.explanation += " " + note }
         return result
     }
 
-    static func loadLogFile(_ path: String, catalog: ErrorCatalog?, strings: Strings) -> Result<DiagnosisView, LogFileProblem> {
-        var expanded = PathExpansion.expandTilde(path.trimmingSpaces(), home: PathExpansion.home)
+    public static func loadLogFile(_ path: String, catalog: ErrorCatalog?, strings: Strings,
+                                   user: String, home: String) -> Result<DiagnosisView, LogFileProblem> {
+        var expanded = PathExpansion.expandTilde(path.trimmingSpaces(), home: home)
         if expanded == "-" { expanded = "./-" }   // a file named "-", never the terminal's input
         guard let catalog else {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": "no error catalog"])))
@@ -32,7 +31,8 @@ enum TroubleshootWiring {
                                                                  ["file": expanded, "reason": "it is a folder"])))
         }
         do {
-            return .success(view(of: try Diagnoser(catalog: catalog).diagnose(path: expanded), catalog: catalog))
+            let diagnosis = try Diagnoser(catalog: catalog).diagnose(path: expanded)
+            return .success(DiagnosisView(diagnosis, catalog: catalog, user: user, home: home))
         } catch let DoctorInputError.unreadable(file, reason) {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": file, "reason": reason])))
         } catch {
@@ -41,13 +41,11 @@ enum TroubleshootWiring {
         }
     }
 
-    static func fixSteps(causeID: String, failedStepIndex: Int, plan: Plan, catalog: ErrorCatalog?,
-                         facts: MachineFacts, strings: Strings) -> [Step]? {
+    /// The shipped apply-fix path: the catalog entry's commands adapted to the failed step.
+    public static func fixSteps(causeID: String, failedStepIndex: Int, plan: Plan, catalog: ErrorCatalog?,
+                                facts: MachineFacts, strings: Strings, user: String, home: String) -> [Step]? {
         guard let entry = catalog?[causeID], plan.steps.indices.contains(failedStepIndex) else { return nil }
-        return FixSteps.make(for: entry, failedStep: plan.steps[failedStepIndex], plan: plan, facts: facts, strings: strings)
-    }
-
-    static func view(of diagnosis: Diagnosis, catalog: ErrorCatalog) -> DiagnosisView {
-        DiagnosisView(diagnosis, catalog: catalog, user: CurrentUser.name)
+        return FixSteps.make(for: entry, failedStep: plan.steps[failedStepIndex], plan: plan, facts: facts,
+                             strings: strings, user: user, home: home)
     }
 }

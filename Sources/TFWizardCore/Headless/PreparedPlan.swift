@@ -1,0 +1,43 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Answer file -> facts -> plan, shared by `plan` and `install`. Every failure is one line naming the
+/// file (and, from the answer-file reader, the line and field) or the planner's reason.
+public struct PreparedPlan {
+    public var answers: Answers
+    public var facts: MachineFacts
+    public var plan: Plan
+    public var context: MachineContext
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// - Parameter answerFile: a path, or `-` for standard input.
+    public static func make(answerFile: String, strings: Strings, recorded: RecordedMachine? = nil) throws(Failure) -> PreparedPlan {
+        let text: String
+        do {
+            text = answerFile == "-" ? StandardStreams.readInput() : try FileText.read(answerFile)
+        } catch {
+            throw Failure(description: "\(answerFile): cannot read the answer file: \(String(cString: strerror(error.code)))")
+        }
+        let answers: Answers
+        do {
+            answers = try AnswerFile.parse(text, fileName: answerFile)
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+        let context = MachineContext.make(recorded: recorded, venv: answers.venv)
+        let catalog: Catalog
+        do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
+        switch Planner.plan(answers: answers, facts: context.facts, catalog: catalog, target: context.target(for: answers),
+                            home: context.home, strings: strings) {
+        case .success(let plan):
+            return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
+        case .failure(let refusal):
+            throw Failure(description: "\(answerFile): \(refusal.field): \(refusal)")
+        }
+    }
+}
