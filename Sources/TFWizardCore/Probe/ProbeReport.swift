@@ -152,7 +152,8 @@ public enum ProbeReport {
         if !facts.cpu.hasAVX && facts.architecture == "x86_64" { lines.append(strings["probe.cpu.noAVX"]) }
         if let own = facts.pythons.first {
             let versions = facts.pythons.map { VersionNumber($0.minorVersion) }
-            let range = "\(versions.min()!)-\(versions.max()!)"
+            let (lowest, highest) = (versions.min()!, versions.max()!)
+            let range = lowest == highest ? "\(lowest)" : "\(lowest)-\(highest)"
             var detail = own.source.rawValue
             if own.externallyManaged { detail += ", PEP 668" }
             if !own.canCreateVenv { detail += ", " + strings["probe.summary.no-venv"] }
