@@ -37,7 +37,8 @@ struct InstallCommand: ParsableCommand {
                 return
             }
         }
-        let session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: common.logDirectory)
+        let session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: common.logDirectory,
+                                         dryRunOf: recorded?.name)
         if let interrupted = session.interruptedStep {
             say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
         }

@@ -50,11 +50,10 @@ extension PreparedPlan {
 /// A failure the command reports in one line with the design's exit code.
 enum CommandFailure: Error, CustomStringConvertible {
     case badInput(String)       // exit 2
-    case stepFailed(String)     // exit 1
 
     var description: String {
         switch self {
-        case .badInput(let message), .stepFailed(let message): return message
+        case .badInput(let message): return message
         }
     }
 }

@@ -29,7 +29,8 @@ struct WizardCommand: ParsableCommand {
         let catalog = try Catalog.builtIn()
         let session: InstallSession
         do {
-            session = try InstallSession(facts: facts, strings: strings, logDirectory: common.logDirectory)
+            session = try InstallSession(facts: facts, strings: strings, logDirectory: common.logDirectory,
+                                         dryRunOf: recorded?.name)
         } catch {
             throw CommandFailure.badInput(strings.text("wizard.log-dir-unusable",
                                                        ["dir": common.logDirectory, "error": "\(error)"]))

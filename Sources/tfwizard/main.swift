@@ -17,7 +17,6 @@ do {
     StandardStreams.writeError("tfwizard: \(failure)\n")
     switch failure {
     case .badInput: exit(2)
-    case .stepFailed: exit(1)
     }
 } catch {
     let code = TFWizard.exitCode(for: error)

@@ -28,13 +28,15 @@ final class RecordedMachineWalkTests: XCTestCase {
         XCTAssertTrue(done.contains("TensorFlow was not checked"), done)
         XCTAssertFalse(done.contains("installed and works"), done)
         try wizard.session.waitFor("EXIT=0", timeout: 10)
-        // The session log says the same: commands shown, the check not run.
-        let logFolder = wizard.stateFolder.appendingPathComponent("tfwizard")
+        // The session log says the same: commands shown, the check not run; it lives apart from this
+        // machine's logs and says it is a dry run.
+        let logFolder = wizard.stateFolder.appendingPathComponent("tfwizard/dry-run-ubuntu-24.04")
         let log = try FileManager.default.contentsOfDirectory(atPath: logFolder.path).first { $0.hasSuffix(".log") }
         let text = try String(contentsOf: logFolder.appendingPathComponent(try XCTUnwrap(log)), encoding: .utf8)
         XCTAssertTrue(text.contains("would run: /home/ubuntu/tensorflow/venv/bin/python -m pip install 'tensorflow[and-cuda]'"), text)
         XCTAssertTrue(text.contains("not run: a dry run cannot check TensorFlow"), text)
         XCTAssertFalse(text.contains("passed: true"), text)
+        XCTAssertTrue(text.contains("DRY RUN against the recorded machine"), text)
     }
 
     /// An NVIDIA GPU without a driver (Ubuntu 22.04): the plan installs the driver with ubuntu-drivers and

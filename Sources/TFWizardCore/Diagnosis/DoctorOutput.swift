@@ -16,12 +16,21 @@ public enum DoctorOutput {
 
     /// `{"matches":[{"id","severity","title","line","text"}],"last_error_lines":[...]}`, most likely cause first.
     public static func json(_ diagnosis: Diagnosis) -> String {
-        let matches = diagnosis.matches.map { match in
-            "{\"id\":\(QuotedText.doubleQuoted(match.id)),\"severity\":\(QuotedText.doubleQuoted(match.severity.rawValue)),\"title\":\(QuotedText.doubleQuoted(match.title)),"
-                + "\"line\":\(match.lineNumber),\"text\":\(QuotedText.doubleQuoted(match.text))}"
-        }
-        let lines = diagnosis.lastErrorLines.map(QuotedText.doubleQuoted)
-        return "{\"matches\":[\(matches.joined(separator: ","))],\"last_error_lines\":[\(lines.joined(separator: ","))]}"
+        let report = Report(matches: diagnosis.matches.map {
+            Report.Match(id: $0.id, severity: $0.severity.rawValue, title: $0.title, line: $0.lineNumber, text: $0.text)
+        }, lastErrorLines: diagnosis.lastErrorLines)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The JSON shape, encoded by JSONEncoder as the probe and the plan are.
+    private struct Report: Encodable {
+        struct Match: Encodable { var id: String; var severity: String; var title: String; var line: Int; var text: String }
+        var matches: [Match]
+        var lastErrorLines: [String]
+        enum CodingKeys: String, CodingKey { case matches, lastErrorLines = "last_error_lines" }
     }
 
     /// The report for people: the cause with its explanation and fix, other findings, harmless lines.

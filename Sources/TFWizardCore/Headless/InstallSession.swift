@@ -11,14 +11,25 @@ public final class InstallSession: @unchecked Sendable {
     private let lock = Lock()
     private var signalNumber: Int32?
     private var lastPlan: Plan?
+    /// The recorded machine a dry run walks, when this session is one.
+    public let dryRunOf: String?
 
     /// Opens the journal (a folder that cannot be written is an error the caller reports before any
-    /// screen or step) and records what the probe found.
-    public init(facts: MachineFacts, strings: Strings, logDirectory: String?) throws {
+    /// screen or step) and records what the probe found. A dry run against a recorded machine keeps its
+    /// log and answers in a folder of their own (`dry-run-NAME` inside the log folder), each marked as such,
+    /// so they are never taken for this machine's.
+    public init(facts: MachineFacts, strings: Strings, logDirectory: String?, dryRunOf recordedMachine: String? = nil) throws {
         self.strings = strings
-        journal = try SessionJournal(directory: logDirectory)
-        interruptedStep = InProgressMarker(directory: journal.directory).interrupted()
-        journal.recordProbeReport(ProbeReport.text(facts, strings: strings))
+        dryRunOf = recordedMachine
+        let directory = recordedMachine.map { name in
+            (logDirectory ?? SessionPaths.defaultLogDirectory(environment: ProcessInfo.processInfo.environment))
+                .appendingPathComponent("dry-run-" + name.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        } ?? logDirectory
+        journal = try SessionJournal(directory: directory)
+        interruptedStep = recordedMachine == nil ? InProgressMarker(directory: journal.directory).interrupted() : nil
+        var report = ProbeReport.text(facts, strings: strings)
+        if let recordedMachine { report = strings.text("recorded.log.header", ["machine": recordedMachine]) + "\n" + report }
+        journal.recordProbeReport(report)
     }
 
     /// The signal that interrupted the install, if one did (the exit code is then 128+n).
@@ -61,7 +72,9 @@ public final class InstallSession: @unchecked Sendable {
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
-        let bytes = Array(AnswerFile.render(answers).utf8)
+        var text = AnswerFile.render(answers)
+        if let dryRunOf { text = "# " + strings.text("recorded.answers.header", ["machine": dryRunOf]) + "\n" + text }
+        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw FileSystemError(path: path, code: written < 0 ? errno : ENOSPC) }
         return path

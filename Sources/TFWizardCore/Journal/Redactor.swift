@@ -62,10 +62,6 @@ public enum Redactor {
         return result
     }
 
-    /// Whether `text` holds anything `redact` would mask (cheaper checks first).
-    public static func needsRedaction(_ text: String, secrets: [String]) -> Bool {
-        redact(text, secrets: secrets) != text
-    }
 
     /// The secrets, their percent-encoded forms, longest first (so a secret containing another is masked whole).
     static func literalForms(of secrets: [String]) -> [String] {

@@ -16,6 +16,10 @@ public struct Prober: Sendable {
     public let environment: [String: String]
     public let venvTarget: String?
     public let effectiveUserID: UInt32
+    /// Where the free disk comes from: this machine's file system, or a recording's own figure (a recorded
+    /// machine's disk is not this one; nil there means the recording did not say).
+    public enum DiskSource: Sendable { case fileSystem, recorded(freeBytes: Int64?) }
+    public let diskSource: DiskSource
 
     /// Where the design's answer file puts the venv when nobody says otherwise.
     public static let defaultVenvTarget = Answers.defaultVenv
@@ -23,9 +27,9 @@ public struct Prober: Sendable {
     static let pythonTimeout = 10.0
 
     public init(root: String = "/", runner: any CommandRunning, environment: [String: String],
-                venvTarget: String?, effectiveUserID: UInt32? = nil) {
+                venvTarget: String?, effectiveUserID: UInt32? = nil, diskSource: DiskSource = .fileSystem) {
         self.root = root; self.runner = runner; self.environment = environment; self.venvTarget = venvTarget
-        self.effectiveUserID = effectiveUserID ?? geteuid()
+        self.effectiveUserID = effectiveUserID ?? geteuid(); self.diskSource = diskSource
     }
 
     public func probe() -> MachineFacts {
@@ -164,6 +168,9 @@ public struct Prober: Sendable {
             let parent = directory.deletingLastPathComponent
             if parent == directory || parent.isEmpty { directory = "/"; break }
             directory = parent
+        }
+        if case let .recorded(freeBytes) = diskSource {
+            return freeBytes.map { MachineFacts.Disk(path: directory, freeBytes: $0) }
         }
         var info = statvfs()
         guard statvfs(machine.hostPath(directory), &info) == 0 else { return nil }

@@ -10,7 +10,7 @@ import Glibc
 /// commands.json:
 /// ```json
 /// { "environment": {"HOME": "/home/ada", "PATH": "..."}, "effectiveUserID": 1000,
-///   "venvTarget": "~/tensorflow/venv",
+///   "venvTarget": "~/tensorflow/venv", "freeDiskBytes": 53687091200,
 ///   "commands": [{"argv": ["/usr/bin/python3", "-c", "{python-facts}"], "exitCode": 0, "output": "..."},
 ///                {"argv": ["/usr/bin/nvidia-smi", "..."], "exitCode": 0, "outputFile": "nvidia-smi.txt"}] }
 /// ```
@@ -27,6 +27,8 @@ public struct RecordedMachine: Sendable {
         public var environment: [String: String]
         public var effectiveUserID: UInt32
         public var venvTarget: String?
+        /// Free bytes where the venv goes, as measured there; absent: not recorded (the disk is unknown).
+        public var freeDiskBytes: Int64?
         public var commands: [Command]
     }
 
@@ -90,7 +92,8 @@ public struct RecordedMachine: Sendable {
     /// The prober for this machine: its files, its command outputs, its user and environment.
     public func prober(venvTarget: String? = nil) -> Prober {
         Prober(root: rootPath, runner: runner, environment: recording.environment,
-               venvTarget: venvTarget ?? recording.venvTarget, effectiveUserID: recording.effectiveUserID)
+               venvTarget: venvTarget ?? recording.venvTarget, effectiveUserID: recording.effectiveUserID,
+               diskSource: .recorded(freeBytes: recording.freeDiskBytes))
     }
 
     private static func readOutputFile(_ file: String, folder: String) -> String? {
