@@ -102,6 +102,8 @@ public enum WizardApp {
                 case .cancelEngine: engine?.cancel()
                 case .sendInput(let bytes): engine?.sendInput(bytes)
                 case .resizeLogPane(let rows, let columns): engine?.resize(rows: rows, columns: columns)
+                case .inspectTarget, .readLogFile:
+                    if let answer = environment.read(effect) { dispatch(answer) }
                 case .exportLog:
                     do { dispatch(.logExported(path: try environment.exportLog(), error: nil)) }
                     catch { dispatch(.logExported(path: nil, error: String(describing: error))) }

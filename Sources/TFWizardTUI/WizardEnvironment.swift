@@ -19,7 +19,10 @@ public struct WizardEnvironment {
     public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?
     /// The interpreter the planner would pick for a release.
     public var defaultPython: (TensorFlowRelease) -> MachineFacts.PythonInterpreter?
-    public var makePlan: (Answers) -> Result<Plan, PlanRefusal>
+    /// The plan for answers, given the target folder as it was read (pure).
+    public var makePlan: (Answers, TargetState) -> Result<Plan, PlanRefusal>
+    /// Reads the target folder the answers name (an effect: `Wizard.update` never calls it).
+    public var inspectTarget: (Answers) -> TargetState
     /// Creates (does not start) the engine for a plan; events go to the sink from any thread.
     public var startEngine: (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl
     /// Writes the install log somewhere the user can find it; returns its path.
@@ -28,7 +31,7 @@ public struct WizardEnvironment {
     public var saveAnswers: (Answers) throws -> String
     /// The full diagnosis of a failed step's raw output tail, for the failure and troubleshoot screens.
     public var diagnoseOutput: (_ output: [UInt8], _ plan: Plan) -> DiagnosisView
-    /// Reads and diagnoses a log file the user names (`~` allowed).
+    /// Reads and diagnoses a log file the user names (`~` allowed); an effect, never called by update.
     public var loadLogFile: (String) -> Result<DiagnosisView, LogFileProblem>
     /// The steps that apply a cause's fix before the failed step (plan index) is retried; nil when the
     /// wizard must not apply it here (not a safe fix, or it needs root that cannot be had).
@@ -45,7 +48,8 @@ public struct WizardEnvironment {
                 methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodAvailability,
                 interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?,
                 defaultPython: @escaping (TensorFlowRelease) -> MachineFacts.PythonInterpreter?,
-                makePlan: @escaping (Answers) -> Result<Plan, PlanRefusal>,
+                makePlan: @escaping (Answers, TargetState) -> Result<Plan, PlanRefusal>,
+                inspectTarget: @escaping (Answers) -> TargetState,
                 startEngine: @escaping (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl,
                 exportLog: @escaping () throws -> String,
                 saveAnswers: @escaping (Answers) throws -> String,
@@ -57,7 +61,7 @@ public struct WizardEnvironment {
         self.facts = facts; self.catalog = catalog; self.strings = strings; self.probeSummary = probeSummary
         self.initialAnswers = initialAnswers; self.methodAvailability = methodAvailability
         self.interpreterProblem = interpreterProblem; self.defaultPython = defaultPython
-        self.makePlan = makePlan; self.startEngine = startEngine; self.exportLog = exportLog
+        self.makePlan = makePlan; self.inspectTarget = inspectTarget; self.startEngine = startEngine; self.exportLog = exportLog
         self.saveAnswers = saveAnswers; self.clock = clock
         self.diagnoseOutput = diagnoseOutput; self.loadLogFile = loadLogFile; self.fixSteps = fixSteps
         self.textOverrides = textOverrides

@@ -145,7 +145,8 @@ final class MethodScreenSnapshotTests: XCTestCase {
 /// What the planner says for the answers the wizard starts from.
 enum MachineFixturePlan {
     static func refusalField(_ environment: WizardEnvironment) -> String? {
-        if case .failure(let refusal) = environment.makePlan(environment.initialAnswers) { return refusal.field }
+        let answers = environment.initialAnswers
+        if case .failure(let refusal) = environment.makePlan(answers, environment.inspectTarget(answers)) { return refusal.field }
         return nil
     }
 }

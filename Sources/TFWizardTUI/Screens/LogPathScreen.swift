@@ -25,13 +25,7 @@ extension WizardState {
                 message = StatusMessage(text: text("logpath.empty"), style: .warning)
                 return []
             }
-            switch environment.loadLogFile(path) {
-            case .success(let view):
-                troubleshoot = TroubleshootContext(source: .logFile(path: path), view: view, fixSteps: nil)
-                screen = .troubleshoot
-            case .failure(let problem):
-                message = StatusMessage(text: problem.message, style: .bad)
-            }
+            return [.readLogFile(path)]
         default:
             _ = logPathField.handle(key)
         }

@@ -73,12 +73,12 @@ enum PlanScreen {
 }
 
 extension WizardState {
+    /// The plan is made once the target folder has been read (an effect; update itself reads nothing).
     mutating func preparePlan(_ environment: WizardEnvironment) {
         planScroll = 0
-        switch environment.makePlan(answers) {
-        case .success(let made): plan = made; refusal = nil
-        case .failure(let refused): plan = nil; refusal = refused
-        }
+        plan = nil
+        refusal = nil
+        requestedReads.append(.inspectTarget(answers))
     }
 
     mutating func handlePlan(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {

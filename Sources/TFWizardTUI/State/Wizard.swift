@@ -13,6 +13,10 @@ public enum WizardEvent: Sendable, Equatable {
     case resized(TerminalSize)
     case logExported(path: String?, error: String?)
     case answersSaved(path: String?, error: String?)
+    /// The target folder as it is now, read for the plan of these answers.
+    case targetInspected(Answers, TargetState)
+    /// A log file the user named, read and diagnosed.
+    case logFileRead(path: String, Result<DiagnosisView, LogFileProblem>)
 }
 
 /// What the wizard asks the outside world to do; `WizardApp` performs these and feeds results back.
@@ -26,6 +30,29 @@ public enum WizardEffect: Sendable, Equatable {
     case resizeLogPane(rows: Int, columns: Int)
     case exportLog
     case saveAnswers(Answers)
+    /// Read the target folder the answers name (for the plan).
+    case inspectTarget(Answers)
+    /// Read and diagnose a log file.
+    case readLogFile(String)
+
+    /// Effects that only read the machine: performed at once, their answer comes back as an event.
+    public var isRead: Bool {
+        switch self {
+        case .inspectTarget, .readLogFile: true
+        default: false
+        }
+    }
+}
+
+extension WizardEnvironment {
+    /// The answer to a read effect, as an event; nil for any other effect.
+    public func read(_ effect: WizardEffect) -> WizardEvent? {
+        switch effect {
+        case .inspectTarget(let answers): .targetInspected(answers, inspectTarget(answers))
+        case .readLogFile(let path): .logFileRead(path: path, loadLogFile(path))
+        default: nil
+        }
+    }
 }
 
 /// State + update + render.
@@ -42,7 +69,10 @@ public enum Wizard {
                               environment: WizardEnvironment) -> (WizardState, [WizardEffect]) {
         var next = state
         let effects = next.apply(event, environment)
-        return (next, effects)
+        // Screens entered on the way may ask to read something (the plan reads the target folder).
+        let requested = next.requestedReads
+        next.requestedReads = []
+        return (next, effects + requested)
     }
 
     /// Draws the whole screen.
@@ -101,6 +131,23 @@ extension WizardState {
         case .answersSaved(let path, let error):
             if let path { answersSavedTo = path } else {
                 message = StatusMessage(text: text("status.answers-save-failed", ["error": error ?? ""]), style: .bad)
+            }
+            return []
+        case .targetInspected(let answers, let target):
+            guard screen == .plan, answers == self.answers else { return [] }   // an answer for an older question
+            switch environment.makePlan(answers, target) {
+            case .success(let made): plan = made; refusal = nil
+            case .failure(let refused): plan = nil; refusal = refused
+            }
+            return []
+        case .logFileRead(let path, let result):
+            guard screen == .logPath else { return [] }
+            switch result {
+            case .success(let view):
+                troubleshoot = TroubleshootContext(source: .logFile(path: path), view: view, fixSteps: nil)
+                screen = .troubleshoot
+            case .failure(let problem):
+                message = StatusMessage(text: problem.message, style: .bad)
             }
             return []
         case .key(let key):

@@ -60,6 +60,8 @@ public struct WizardState: Sendable {
     public internal(set) var plan: Plan?
     public internal(set) var refusal: PlanRefusal?
     var planScroll = 0
+    /// Reads asked for by a screen being entered; `Wizard.update` hands them out as effects.
+    var requestedReads: [WizardEffect] = []
     public internal(set) var install: InstallProgress?
     var failureCursor = 0
     var fullLogScroll = 0

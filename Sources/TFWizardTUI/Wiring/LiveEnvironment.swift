@@ -46,10 +46,10 @@ extension WizardEnvironment {
             },
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
-            makePlan: { answers in
-                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: context.target(for: answers),
-                             home: home, strings: strings)
+            makePlan: { answers, target in
+                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings)
             },
+            inspectTarget: { answers in context.target(for: answers) },
             startEngine: sideEffects.startEngine,
             exportLog: sideEffects.exportLog,
             saveAnswers: sideEffects.saveAnswers,

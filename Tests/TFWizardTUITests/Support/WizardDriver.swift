@@ -17,10 +17,15 @@ struct WizardDriver {
         state = Wizard.initialState(environment: environment, size: terminal.size)
     }
 
+    /// Sends an event; reads the update asks for are answered at once, as `WizardApp` does, and are not
+    /// kept in `effects` (which lists what the wizard asks the world to change).
     mutating func send(_ event: WizardEvent) {
         let (next, produced) = Wizard.update(state, event, environment: environment)
         state = next
-        effects += produced
+        effects += produced.filter { !$0.isRead }
+        for read in produced where read.isRead {
+            if let answer = environment.read(read) { send(answer) }
+        }
     }
 
     mutating func press(_ keys: Key...) { keys.forEach { send(.key($0)) } }
