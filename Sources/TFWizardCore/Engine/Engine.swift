@@ -5,7 +5,8 @@ import Glibc
 
 /// Runs a plan's steps in order on a background thread and reports everything as `EngineEvent`s.
 /// A failed step waits for `decide(_:)`; `cancel()` ends the running child's whole process group.
-/// Every output byte goes to the journal (when there is one) as it arrives.
+/// It emits events only: the session journal is one observer of them (`JournalObserver`), the screens
+/// or the headless printer another.
 ///
 /// The run ends with `.finished(success: true, ...)` when every step that ran succeeded; a failed step
 /// the user chose to skip (allowed only for `safeToSkip` steps) does not spoil success.
@@ -17,7 +18,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
 
     public let plan: Plan
     private let runner: StepRunner
-    private let journal: SessionJournal?
+    private let transcriptPath: String?
     private let expectGPU: Bool
     private let strings: Strings
     private let onEvent: @Sendable (EngineEvent) -> Void
@@ -37,19 +38,36 @@ public final class Engine: EngineControl, @unchecked Sendable {
     private var rows = 24
     private var columns = 80
 
-    public init(plan: Plan, runner: StepRunner, journal: SessionJournal?, expectGPU: Bool,
-                strings: Strings = Strings(language: "en"),
-                packageLocks: PackageLockPolicy = .system,
+    /// - Parameters:
+    ///   - inProgress: the marker a killed run leaves behind (real runs only).
+    ///   - transcriptPath: named in that marker.
+    public init(plan: Plan, runner: StepRunner, expectGPU: Bool, strings: Strings = Strings(language: "en"),
+                packageLocks: PackageLockPolicy = .system, inProgress: InProgressMarker?, transcriptPath: String?,
                 onEvent: @escaping @Sendable (EngineEvent) -> Void) {
         self.plan = plan
         self.packageLocks = packageLocks
-        self.inProgress = runner.executesCommands ? journal.map { InProgressMarker(directory: $0.directory) } : nil
+        self.inProgress = runner.executesCommands ? inProgress : nil
+        self.transcriptPath = transcriptPath
         self.secrets = Redactor.secrets(of: plan.answers)
         self.runner = runner
-        self.journal = journal
         self.expectGPU = expectGPU
         self.strings = strings
         self.onEvent = onEvent
+    }
+
+    /// An engine whose events the journal observes (when there is one) before `onEvent` sees them, with the
+    /// journal's folder holding the in-progress marker.
+    public convenience init(plan: Plan, runner: StepRunner, journal: SessionJournal?, expectGPU: Bool,
+                            strings: Strings = Strings(language: "en"), packageLocks: PackageLockPolicy = .system,
+                            onEvent: @escaping @Sendable (EngineEvent) -> Void) {
+        let observer = journal.map { JournalObserver(journal: $0, plan: plan, strings: strings) }
+        self.init(plan: plan, runner: runner, expectGPU: expectGPU, strings: strings, packageLocks: packageLocks,
+                  inProgress: journal.map { InProgressMarker(directory: $0.directory) },
+                  transcriptPath: journal?.transcriptPath,
+                  onEvent: { event in
+                      observer?.observe(event)
+                      onEvent(event)
+                  })
     }
 
     // MARK: - EngineControl
@@ -125,7 +143,6 @@ public final class Engine: EngineControl, @unchecked Sendable {
             if isCancelled { return finish(success: false, cancelled: true) }
             let step = plan.steps[index]
             if case .alreadyDone(let reason) = step.state {
-                journal?.stepSkipped(index: index, step: step, reason: reason)
                 onEvent(.stepSkipped(index: index, reason: reason))
                 index += 1
                 continue
@@ -142,8 +159,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
                     break
                 }
                 let (decision, fixes) = awaitDecision(index: index)
-                journal?.recordNote("decision after \(step.id) failed: \(decision?.rawValue ?? "cancel")"
-                                    + (fixes.isEmpty ? "" : " after \(fixes.count) fix command(s)"))
+                onEvent(.decided(index: index, decision: decision, fixCount: fixes.count))
                 switch decision {
                 case nil:
                     return finish(success: false, cancelled: true)
@@ -156,12 +172,11 @@ public final class Engine: EngineControl, @unchecked Sendable {
                     continue steps
                 case .skip where step.safeToSkip:
                     let reason = strings.text("engine.skippedAfterFailure")
-                    journal?.stepSkipped(index: index, step: step, reason: reason)
                     onEvent(.stepSkipped(index: index, reason: reason))
                     index += 1
                     continue steps
                 case .skip, .abort:
-                    journal?.recordNote(strings.text("engine.aborted", ["step": step.id]))
+                    onEvent(.aborted(index: index))
                     return finish(success: false, cancelled: false)
                 }
             }
@@ -178,7 +193,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         for fix in fixes {
             let header = strings.text("engine.fix.running", ["command": CommandDisplay.render(fix)]) + "\r\n"
             onEvent(.output(index: index, bytes: Array(header.utf8)))
-            journal?.stepStarted(index: index, of: plan.steps.count, step: fix)
+            onEvent(.fixStarted(index: index, fix: fix))
             var outcome: StepOutcome
             if runner.executesCommands, PackageManagerLock.isPackageManagerStep(fix),
                let blocked = waitForPackageLocks(index: index) {
@@ -186,7 +201,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
             } else {
                 outcome = execute(fix, index: index, collector: nil).outcome
             }
-            journal?.stepFinished(index: index, step: fix, outcome: outcome)
+            onEvent(.fixFinished(index: index, fix: fix, outcome: outcome))
             if outcome.status == .done { continue }
             outcome.durationSeconds = PtyProcess.now() - startTime
             if outcome.status != .cancelled {
@@ -219,7 +234,6 @@ public final class Engine: EngineControl, @unchecked Sendable {
 
     private func run(_ step: Step, at index: Int) -> StepOutcome {
         onEvent(.stepStarted(index: index))
-        journal?.stepStarted(index: index, of: plan.steps.count, step: step)
         if runner.executesCommands, PackageManagerLock.isPackageManagerStep(step),
            let blocked = waitForPackageLocks(index: index) {
             return report(blocked, step: step, index: index)
@@ -229,14 +243,12 @@ public final class Engine: EngineControl, @unchecked Sendable {
         if ran, outcome.status == .done, collector != nil, !runner.executesCommands {
             // A dry run shows the check's command but cannot judge TensorFlow: not run, never "passed".
             let reason = strings.text("recorded.validation-not-run")
-            journal?.stepSkipped(index: index, step: step, reason: reason)
             onEvent(.stepSkipped(index: index, reason: reason))
             return outcome
         }
         if ran, outcome.status != .cancelled, let collector, runner.executesCommands {
             let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
                                                       expectGPU: expectGPU)
-            journal?.recordValidation(index: index, report: validation)
             onEvent(.validated(index: index, report: validation))
             if !validation.passed {
                 outcome.status = .failed
@@ -250,10 +262,8 @@ public final class Engine: EngineControl, @unchecked Sendable {
     /// `ran` is false when it never started.
     private func execute(_ step: Step, index: Int, collector: OutputTail?) -> (outcome: StepOutcome, ran: Bool) {
         let startTime = PtyProcess.now()
-        let journal = self.journal
         let onEvent = self.onEvent
         let onOutput: @Sendable ([UInt8]) -> Void = { bytes in
-            journal?.stepOutput(index: index, bytes: bytes)
             collector?.append(bytes)
             onEvent(.output(index: index, bytes: bytes))
         }
@@ -268,7 +278,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         }
 
         // Written before the child exists, so a kill of tfwizard at any moment of the step leaves it.
-        inProgress?.begin(step, secrets: secrets, transcript: journal?.transcriptPath)
+        inProgress?.begin(step, secrets: secrets, transcript: transcriptPath)
         let child: RunningStep
         do {
             child = try runner.start(step, rows: size.rows, columns: size.columns, onOutput: onOutput)
@@ -353,12 +363,10 @@ public final class Engine: EngineControl, @unchecked Sendable {
     /// A line of the engine's own, shown and recorded like the step's output.
     private func emitLine(_ text: String, index: Int) {
         let bytes = Array((text + "\r\n").utf8)
-        journal?.stepOutput(index: index, bytes: bytes)
         onEvent(.output(index: index, bytes: bytes))
     }
 
     private func report(_ outcome: StepOutcome, step: Step, index: Int) -> StepOutcome {
-        journal?.stepFinished(index: index, step: step, outcome: outcome)
         onEvent(.stepFinished(index: index, outcome: outcome))
         return outcome
     }

@@ -66,6 +66,8 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .awaitingDecision:
                 for line in diagnose(stepOutput.bytes) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
                 engine.decide(.abort)
+            case .decided, .fixStarted, .fixFinished, .aborted:
+                break   // the log's business; fix commands announce themselves in the step's output
             case .finished(let success, let cancelled):
                 if cancelled { return .cancelled }
                 return success ? .succeeded : .failed

@@ -35,7 +35,7 @@ public struct ValidationReport: Codable, Equatable, Sendable {
 }
 
 /// What the user decides after a step failed.
-public enum FailureDecision: String, Sendable {
+public enum FailureDecision: String, Sendable, Equatable {
     case retry, skip, abort
 }
 
@@ -48,6 +48,13 @@ public enum EngineEvent: Sendable, Equatable {
     case validated(index: Int, report: ValidationReport)
     /// A step failed; the engine waits for `Engine.decide(_:)`.
     case awaitingDecision(index: Int)
+    /// What was decided after the step at `index` failed (nil: cancelled), with how many fix commands first.
+    case decided(index: Int, decision: FailureDecision?, fixCount: Int)
+    /// A fix command runs before the failed step at `index` is retried; its output comes as that step's.
+    case fixStarted(index: Int, fix: Step)
+    case fixFinished(index: Int, fix: Step, outcome: StepOutcome)
+    /// The install stopped at the step at `index` (a failed step was not skipped).
+    case aborted(index: Int)
     case finished(success: Bool, cancelled: Bool)
 }
 

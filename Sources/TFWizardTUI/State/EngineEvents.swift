@@ -41,6 +41,8 @@ extension WizardState {
             failureDiagnosis = environment.diagnoseOutput(progress.stepTails[index].bytes, plan)
             failureCursor = 0
             if !progress.cancelRequested { screen = .failure }
+        case .decided, .fixStarted, .fixFinished, .aborted:
+            break   // recorded in the log; the screens show the fix's output under the failed step
         case .finished(let success, let cancelled):
             progress.finished = (success, cancelled)
             progress.awaitingDecisionFor = nil
