@@ -73,18 +73,7 @@ final class InstallMethodScreenTests: XCTestCase {
         XCTAssertTrue(screen.contains("Brew TensorFlow 2.21.0 in a kettle"), screen)
         XCTAssertTrue(screen.contains("Python kettle:tf"), screen)
 
-        driver.press(.enter)
-        for (index, step) in plan.steps.enumerated() {
-            driver.engine(.stepStarted(index: index),
-                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
-            if step.kind == .validation {
-                driver.engine(.validated(index: index, report: ValidationReport(
-                    tensorflowVersion: "2.21.0", reduceSum: "-187.2", gpuDevices: [], passed: true)))
-            }
-        }
-        driver.engine(.finished(success: true, cancelled: false))
-        for _ in 0..<4 where driver.state.screen != .done { driver.press(.enter) }
-        XCTAssertEqual(driver.state.screen, .done)
+        try driver.finishInstall()
         screen = driver.screen()
         XCTAssertTrue(screen.contains("To use it, pour the kettle:"), screen)
         XCTAssertTrue(screen.contains("  kettle pour tf"), screen)
