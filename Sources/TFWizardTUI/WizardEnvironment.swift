@@ -14,6 +14,8 @@ public struct WizardEnvironment {
     public var probeSummary: [String]
     /// The answers the screens start from (defaults, or an answer file's values).
     public var initialAnswers: Answers
+    /// The install methods the method screen offers (their questions, how to use the result).
+    public var methods: InstallMethods = .all
     public var methodAvailability: (Answers.Method, Answers.Device) -> MethodAvailability
     /// Why an interpreter cannot be used with a release; nil when it can.
     public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?

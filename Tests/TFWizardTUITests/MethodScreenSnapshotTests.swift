@@ -103,23 +103,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
     }
 
     /// Starts the plan and lets every step succeed, then walks to the end screen.
-    private func finish(_ driver: inout WizardDriver) throws {
-        let plan = try XCTUnwrap(driver.state.plan)
-        driver.press(.enter)
-        for (index, step) in plan.steps.enumerated() {
-            driver.engine(.stepStarted(index: index),
-                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
-            if step.kind == .validation {
-                driver.engine(.validated(index: index, report: ValidationReport(
-                    tensorflowVersion: "2.21.0", reduceSum: "-187.2", gpuDevices: plan.answers.device == .gpu ? ["/physical_device:GPU:0"] : [],
-                    passed: true)))
-            }
-        }
-        driver.engine(.finished(success: true, cancelled: false))
-        for _ in 0..<4 where driver.state.screen != .done { driver.press(.enter) }
-        XCTAssertEqual(driver.state.screen, .done)
-        driver.send(.answersSaved(path: "/home/ada/.local/state/tfwizard/answers-20261126-1100.yaml", error: nil))
-    }
+    private func finish(_ driver: inout WizardDriver) throws { try driver.finishInstall() }
 
     func testDoneAfterTheDriverSaysHowToComeBack() throws {
         var driver = try driver("gpu-no-driver", Answers(device: .gpu), dryRun: false)
@@ -148,5 +132,26 @@ enum MachineFixturePlan {
         let answers = environment.initialAnswers
         if case .failure(let refusal) = environment.makePlan(answers, environment.inspectTarget(answers)) { return refusal.field }
         return nil
+    }
+}
+
+extension WizardDriver {
+    /// Starts the plan and lets every step succeed, then walks to the end screen.
+    mutating func finishInstall(file: StaticString = #filePath, line: UInt = #line) throws {
+        let plan = try XCTUnwrap(state.plan, file: file, line: line)
+        press(.enter)
+        for (index, step) in plan.steps.enumerated() {
+            engine(.stepStarted(index: index),
+                   .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
+            if step.kind == .validation {
+                engine(.validated(index: index, report: ValidationReport(
+                    tensorflowVersion: "2.21.0", reduceSum: "-187.2", gpuDevices: plan.answers.device == .gpu ? ["/physical_device:GPU:0"] : [],
+                    passed: true)))
+            }
+        }
+        engine(.finished(success: true, cancelled: false))
+        for _ in 0..<4 where state.screen != .done { press(.enter) }
+        XCTAssertEqual(state.screen, .done, file: file, line: line)
+        send(.answersSaved(path: "/home/ada/.local/state/tfwizard/answers-20261126-1100.yaml", error: nil))
     }
 }

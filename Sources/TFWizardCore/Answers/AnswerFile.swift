@@ -97,7 +97,7 @@ public enum AnswerFile {
     public static func render(_ answers: Answers) -> String {
         let entries: [(String, String?)] = [
             ("device: \(answers.device.rawValue)", "cpu | gpu"),
-            ("method: \(answers.method.rawValue)", "venv | system-pip | docker | conda | source"),
+            ("method: \(answers.method.rawValue)", Answers.Method.allCases.map(\.rawValue).joined(separator: " | ")),
             ("python: \(answers.python.map(QuotedText.doubleQuoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
             ("package: \(answers.package.rawValue)", "tensorflow | tensorflow-cpu | tf-nightly"),
             ("version: \(QuotedText.doubleQuoted(answers.version))", "latest or a release such as \"2.21.0\""),

@@ -5,14 +5,16 @@ import Glibc
 
 /// A catalog entry's fix commands, made into steps that fit the failed step they repair: the same
 /// interpreter (a venv's python rather than a bare `python3`), the same pip options and environment
-/// (mirror, proxy, `--user`), and `sudo` only where the user is not root.
+/// (mirror, proxy, `--user`), and `sudo` only where the user is not root. What `python3` and `python3-venv`
+/// stand for is the plan's install method's to say (`InstallMethod.fixInterpreter`, `.fixVenvPackage`).
 public enum FixSteps {
     /// The steps that apply `entry`'s fix before `failedStep` is retried, or nil when the wizard must not
     /// apply it here: the entry is not marked safe to apply, has no commands, or needs root that cannot be had.
     public static func make(for entry: ErrorCatalogEntry, failedStep: Step, plan: Plan, facts: MachineFacts,
                             strings: Strings, user: String = CurrentUser.name,
-                            home: String = PathExpansion.home) -> [Step]? {
+                            home: String = PathExpansion.home, methods: InstallMethods = .all) -> [Step]? {
         guard entry.autoFix, !entry.commands.isEmpty else { return nil }
+        let method = methods[plan.answers.method]
         var steps: [Step] = []
         for (number, command) in entry.fixCommands(user: user, home: home).enumerated() {
             var argv = command
@@ -26,9 +28,12 @@ public enum FixSteps {
                     guard facts.privileges.sudo != .absent else { return nil }
                     argv.insert("sudo", at: 0)
                 }
-                argv = argv.map { $0 == "python3-venv" ? venvPackage(plan: plan, facts: facts) : $0 }
+                argv = argv.map { word in
+                    guard word == "python3-venv" else { return word }
+                    return method?.fixVenvPackage(plan: plan, facts: facts) ?? venvPackage(plan: plan, facts: facts)
+                }
             } else if argv.first == "python3" {
-                argv[0] = interpreter(of: failedStep, plan: plan)
+                argv[0] = method?.fixInterpreter(after: failedStep, plan: plan) ?? interpreter(of: failedStep, plan: plan)
                 if isPipInstall(argv) {
                     if failedStep.argv.contains("--user"), let install = argv.firstIndex(of: "install") {
                         argv.insert("--user", at: install + 1)
@@ -45,7 +50,7 @@ public enum FixSteps {
     }
 
     /// The interpreter the failed step ran (`.../venv/bin/python -m pip ...`), else the plan's.
-    static func interpreter(of step: Step, plan: Plan) -> String {
+    public static func interpreter(of step: Step, plan: Plan) -> String {
         if let first = step.argv.first, URL(fileURLWithPath: first).lastPathComponent.hasPrefix("python") {
             return first
         }
@@ -58,7 +63,7 @@ public enum FixSteps {
 
     /// `python3-venv` belongs to the distribution's default Python; another interpreter needs its own
     /// `python3.X-venv` (which also exists for the default one, so it is always right on Debian and Ubuntu).
-    static func venvPackage(plan: Plan, facts: MachineFacts) -> String {
+    public static func venvPackage(plan: Plan, facts: MachineFacts) -> String {
         if let aptStep = plan.steps.first(where: { $0.id == "apt-venv" }), let package = aptStep.argv.last {
             return package
         }

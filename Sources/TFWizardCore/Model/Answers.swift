@@ -6,8 +6,33 @@ import Glibc
 /// What the user chose: from the wizard's screens or an answer file (YAML, keys fixed by design.md).
 public struct Answers: Codable, Equatable, Sendable {
     public enum Device: String, Codable, CaseIterable, Sendable { case cpu, gpu }
-    public enum Method: String, Codable, CaseIterable, Sendable {
-        case venv, systemPip = "system-pip", docker, conda, source
+    /// An install method by its answer-file word ("venv", "system-pip"). Each method declares its own
+    /// (`Answers.Method.venv` in Methods/VenvMethod.swift); `InstallMethods` says what they do.
+    public struct Method: RawRepresentable, Hashable, Codable, CaseIterable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        /// A method of this name, whether a registry knows it or not (a method of its own in a test).
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// One of the built-in methods (`InstallMethods.all`); nil for any other word.
+        public init?(rawValue: String) {
+            guard InstallMethods.all[Method(rawValue)] != nil else { return nil }
+            self.rawValue = rawValue
+        }
+        /// The built-in methods, in the method screen's order.
+        public static var allCases: [Method] { InstallMethods.all.ids }
+        public var description: String { rawValue }
+
+        public init(from decoder: any Decoder) throws {
+            let word = try decoder.singleValueContainer().decode(String.self)
+            guard let method = Method(rawValue: word) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                        debugDescription: "no install method is called \(word)"))
+            }
+            self = method
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
     public enum Package: String, Codable, CaseIterable, Sendable {
         case tensorflow, tensorflowCPU = "tensorflow-cpu", tfNightly = "tf-nightly"

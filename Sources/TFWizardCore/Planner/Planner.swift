@@ -7,8 +7,10 @@ import Glibc
 /// Pure: reads nothing and runs nothing (the target folder is read beforehand into `TargetState`).
 public enum Planner {
     public static func plan(answers: Answers, facts: MachineFacts, catalog: Catalog, target: TargetState,
-                            home: String, strings: Strings = Strings(language: "en")) -> Result<Plan, PlanRefusal> {
-        let planning = Planning(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings)
+                            home: String, strings: Strings = Strings(language: "en"),
+                            methods: InstallMethods = .all) -> Result<Plan, PlanRefusal> {
+        let planning = Planning(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings,
+                                methods: methods)
         do {
             return .success(try planning.makePlan())
         } catch {
@@ -35,7 +37,8 @@ public enum Planner {
 
     public static func methodAvailability(_ method: Answers.Method, device: Answers.Device, facts: MachineFacts,
                                           catalog: Catalog? = try? Catalog.builtIn(),
-                                          strings: Strings = Strings(language: "en")) -> MethodAvailability {
+                                          strings: Strings = Strings(language: "en"),
+                                          methods: InstallMethods = .all) -> MethodAvailability {
         let arch = facts.architecture
         if !SupportedArchitectures.all.contains(arch) {
             return .refused(reason: strings.text("planner.refuse.arch", ["arch": arch]),
@@ -45,77 +48,32 @@ public enum Planner {
             return .refused(reason: strings.text("planner.refuse.gpuArch", ["arch": arch]),
                             suggestion: strings["planner.refuse.gpuArch.suggestion"])
         }
-        switch method {
-        case .docker:
-            return dockerAvailability(facts: facts, strings: strings)
-        case .conda:
-            // conda brings its own Python: no interpreter on the machine is needed.
-            guard facts.conda != nil else {
-                return .refused(reason: strings["planner.refuse.noConda"], suggestion: strings["planner.refuse.noConda.suggestion"])
-            }
-            return .available
-        case .venv, .systemPip, .source:
-            break
+        guard let installer = methods[method] else {
+            return .refused(reason: strings.text("planner.refuse.method.unknown", ["method": method.rawValue]), suggestion: nil)
         }
+        return installer.availability(device: device, facts: facts, catalog: catalog, strings: strings)
+    }
+
+    /// For the methods that install into an interpreter of this machine: one must be there, or the plan
+    /// must be able to install the distribution's own; `needsOpenInterpreter` (pip outside a venv) also
+    /// refuses a machine whose every interpreter is externally managed (PEP 668).
+    static func interpreterAvailability(facts: MachineFacts, catalog: Catalog?, strings: Strings,
+                                        needsOpenInterpreter: Bool) -> MethodAvailability {
         if facts.pythons.isEmpty {
             // No Python at all (a minimal image): the plan installs the distribution's own python3 with apt.
             if let catalog, installablePython(facts: facts, catalog: catalog) != nil {
-                return method == .systemPip && catalog.distributionPython(for: facts.os)?.externallyManaged == true
+                return needsOpenInterpreter && catalog.distributionPython(for: facts.os)?.externallyManaged == true
                     ? .refused(reason: strings["planner.refuse.pep668all"], suggestion: strings["planner.refuse.pep668.suggestion"])
                     : .available
             }
             return .refused(reason: strings["planner.refuse.noInterpreter"],
                             suggestion: strings["planner.refuse.noInterpreter.suggestion"])
         }
-        if method == .systemPip && facts.pythons.allSatisfy(\.externallyManaged) {
+        if needsOpenInterpreter && facts.pythons.allSatisfy(\.externallyManaged) {
             return .refused(reason: strings["planner.refuse.pep668all"],
                             suggestion: strings["planner.refuse.pep668.suggestion"])
         }
         return .available
-    }
-
-    /// Docker can be planned when its missing pieces can be installed: a missing client or toolkit needs
-    /// apt and root; a daemon this user may not reach needs sudo (or root).
-    static func dockerAvailability(facts: MachineFacts, strings: Strings) -> MethodAvailability {
-        let docker = facts.docker ?? .absent
-        let canBecomeRoot = facts.privileges.canBecomeRoot
-        if docker.clientPath == nil {
-            guard facts.os.isDebianFamily else {
-                return .refused(reason: strings["planner.refuse.noDocker"], suggestion: strings["planner.refuse.noDocker.suggestion"])
-            }
-            guard canBecomeRoot else {
-                return .refused(reason: strings.text("planner.refuse.noRoot", ["packages": "docker.io"]),
-                                suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": "docker.io"]))
-            }
-            return .available
-        }
-        if docker.daemon != .answers && !canBecomeRoot {
-            let key = docker.daemon == .notRunning ? "planner.refuse.dockerDaemon" : "planner.refuse.dockerPermission"
-            return .refused(reason: strings[key], suggestion: strings[key + ".suggestion"])
-        }
-        return .available
-    }
-
-    /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
-    public static func dockerImage(for answers: Answers) -> String {
-        var base = dockerBaseTag(answers.docker.imageTag)
-        if base == "latest" && answers.version != "latest" { base = answers.version }
-        return Planning.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
-    }
-
-    /// "2.21.0-gpu-jupyter" -> "2.21.0": the tag without the variant suffixes the answers choose apart.
-    public static func dockerBaseTag(_ tag: String) -> String {
-        var base = tag
-        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
-        return base
-    }
-
-    /// How to start the installed image: a shell, or Jupyter on its port; TensorBoard's port either way.
-    public static func containerRunArgv(image: String, answers: Answers) -> [String] {
-        let gpuFlags = answers.device == .gpu ? ["--gpus", "all"] : []
-        let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
-        let shell: [String] = answers.docker.jupyter ? [] : ["bash"]
-        return ["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image] + shell
     }
 
     /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs
@@ -157,51 +115,51 @@ public enum Planner {
 }
 
 /// One planning run: the inputs, and the checks and steps in the order a user would want to hear them.
-struct Planning {
-    let answers: Answers
-    let facts: MachineFacts
-    let catalog: Catalog
-    let target: TargetState
-    let home: String
-    let strings: Strings
+/// A method's planner (`InstallMethod.plan`) gets it, with the building blocks of Planning+*.swift.
+public struct Planning {
+    public let answers: Answers
+    public let facts: MachineFacts
+    public let catalog: Catalog
+    public let target: TargetState
+    public let home: String
+    public let strings: Strings
+    let methods: InstallMethods
 
     func refusal(_ field: String, _ key: String, _ values: [String: String] = [:], suggestion: String? = nil) -> PlanRefusal {
         PlanRefusal(field: field, message: strings.text(key, values), suggestion: suggestion)
     }
 
     func makePlan() throws(PlanRefusal) -> Plan {
-        try checkMethodAndDevice()
-        let release = try resolveRelease()
-        try checkMachine(release)
-        try checkComputeCapability(release)
-        let privileges = PrivilegePrefix(facts: facts)
-        switch answers.method {
-        case .docker: return try dockerPlan(release, privileges: privileges)
-        case .conda: return try condaPlan(release, privileges: privileges)
-        case .venv, .systemPip, .source: break
+        guard let method = methods[answers.method] else {
+            throw refusal("method", "planner.refuse.method.notYet", ["method": answers.method.rawValue],
+                          suggestion: strings["planner.refuse.method.notYet.suggestion"])
         }
-        let python = try choosePython(release)
+        try checkMethodAndDevice(method)
+        let release = try resolveRelease()
+        try checkMachine(release, method.releaseChecks)
+        try checkComputeCapability(release)
+        return try method.plan(self, release: release)
+    }
+
+    /// How a step that needs root is started here.
+    var privileges: PrivilegePrefix { PrivilegePrefix(facts: facts) }
+
+    /// The plan of a method that installs into an interpreter of this machine: the interpreter, then the
+    /// method's own steps and notes, with what every such plan adds around them (the driver, the apt
+    /// packages, GPU, disk and check notes).
+    func interpreterPlan(_ release: TensorFlowRelease, avoidingExternallyManaged: Bool = false,
+                         _ methodSteps: (MachineFacts.PythonInterpreter, PrivilegePrefix) throws(PlanRefusal) -> (steps: [Step], notes: [String]))
+        throws(PlanRefusal) -> Plan {
+        let privileges = self.privileges
+        let python = try choosePython(release, avoidingExternallyManaged: avoidingExternallyManaged)
         let driver = try driverSteps(release, privileges: privileges)
-        var steps: [Step]
         var notes = [strings.text("planner.note.python", ["python": python.version, "path": python.path])]
         if pythonToInstall {
             notes = [strings.text("planner.note.pythonInstall", ["python": python.version, "system": facts.os.prettyName ?? facts.os.id])]
         }
-        if answers.version == "latest" && answers.package != .tfNightly && answers.method != .source {
-            notes.append(strings.text("planner.note.latest", ["version": release.version]))
-        }
-        switch answers.method {
-        case .venv:
-            steps = try venvSteps(python: python, release: release, privileges: privileges)
-            notes.append(strings["planner.note.venv"])
-        case .source:
-            steps = try sourceSteps(python: python, release: release, privileges: privileges)
-            notes += sourceNotes(release)
-        default:
-            steps = try systemPipSteps(python: python, release: release, privileges: privileges)
-            if !facts.privileges.isRoot { notes.append(strings["planner.note.sudoPip"]) }
-        }
-        steps = driver.steps + steps
+        let method = try methodSteps(python, privileges)
+        notes += method.notes
+        var steps = driver.steps + method.steps
         if rebootPending(release) { steps.removeAll { $0.kind == .validation } }
         notes += driver.notes
         let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap(\.aptPackageNames)
@@ -219,17 +177,24 @@ struct Planning {
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
     }
 
+    /// "latest" resolved: which release that is today (a nightly has no release to name).
+    func latestNote(_ release: TensorFlowRelease) -> [String] {
+        guard answers.version == "latest" && answers.package != .tfNightly else { return [] }
+        return [strings.text("planner.note.latest", ["version": release.version])]
+    }
+
     // MARK: checks that need no release
 
-    func checkMethodAndDevice() throws(PlanRefusal) {
-        switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, catalog: catalog, strings: strings) {
+    func checkMethodAndDevice(_ method: any InstallMethod) throws(PlanRefusal) {
+        switch Planner.methodAvailability(answers.method, device: answers.device, facts: facts, catalog: catalog, strings: strings,
+                                          methods: methods) {
         case .available:
             break
         case let .refused(reason, suggestion):
             let field: String
             if !SupportedArchitectures.all.contains(facts.architecture) { field = "machine" }
             else if answers.device == .gpu && !SupportedArchitectures.gpu.contains(facts.architecture) { field = "device" }
-            else if facts.pythons.isEmpty && answers.method != .docker && answers.method != .conda { field = "python" }
+            else if facts.pythons.isEmpty && method.usesMachinePython { field = "python" }
             else { field = "method" }
             throw PlanRefusal(field: field, message: reason, suggestion: suggestion)
         }
@@ -259,13 +224,13 @@ struct Planning {
                       suggestion: strings["planner.refuse.version.unknown.suggestion"])
     }
 
-    func checkMachine(_ release: TensorFlowRelease) throws(PlanRefusal) {
-        if facts.architecture == "x86_64" && release.requiresAVX && !facts.cpu.hasAVX && answers.method != .source {
+    func checkMachine(_ release: TensorFlowRelease, _ checks: ReleaseChecks) throws(PlanRefusal) {
+        if facts.architecture == "x86_64" && release.requiresAVX && !facts.cpu.hasAVX && checks.contains(.avx) {
             throw refusal("machine", "planner.refuse.noAVX", ["version": release.version],
                           suggestion: strings["planner.refuse.noAVX.suggestion"])
         }
         if let needed = release.glibcMin, let found = facts.glibcVersion, VersionNumber(found) < VersionNumber(needed),
-           answers.method != .docker {
+           checks.contains(.glibc) {
             let older = catalog.releases.first { release in
                 release.glibcMin.map { VersionNumber(found) >= VersionNumber($0) } ?? true
             }
@@ -276,7 +241,7 @@ struct Planning {
                           suggestion: suggestion)
         }
         if answers.device == .gpu {
-            if !release.andCudaExtra && answers.method != .docker && answers.method != .source {
+            if !release.andCudaExtra && checks.contains(.cudaExtra) {
                 throw refusal("version", "planner.refuse.gpuNoExtra",
                               ["version": release.version, "cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?"],
                               suggestion: strings["planner.refuse.gpuNoExtra.suggestion"])

@@ -5,8 +5,10 @@ import Glibc
 
 extension Planning {
     /// The interpreter the answers ask for (a version, a path, or none: the best one found), checked against
-    /// the release's Python range.
-    func choosePython(_ release: TensorFlowRelease) throws(PlanRefusal) -> MachineFacts.PythonInterpreter {
+    /// the release's Python range. `avoidingExternallyManaged` (pip outside a venv, which such a Python
+    /// refuses) prefers, when none is named, one pip will install into.
+    func choosePython(_ release: TensorFlowRelease,
+                      avoidingExternallyManaged: Bool = false) throws(PlanRefusal) -> MachineFacts.PythonInterpreter {
         let found = facts.pythons.map { "\($0.minorVersion) (\($0.path))" }.joined(separator: ", ")
         if let installable = Planner.installablePython(facts: facts, catalog: catalog) {
             // Nothing to choose from: the distribution's python3, installed by the plan.
@@ -14,8 +16,7 @@ extension Planning {
             return installable
         }
         guard let requested = answers.python, requested != "3" else {
-            if answers.method == .systemPip {
-                // pip refuses an externally managed Python: prefer one it will install into.
+            if avoidingExternallyManaged {
                 var open = facts
                 open.pythons = facts.pythons.filter { !$0.externallyManaged }
                 if let python = Planner.defaultPython(facts: open, release: release) { return python }

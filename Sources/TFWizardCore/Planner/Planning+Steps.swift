@@ -4,35 +4,7 @@ import Glibc
 #endif
 
 extension Planning {
-    // MARK: venv
-
-    func venvSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
-                   privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
-        let venv = try venvFolder()
-        try checkTargetFolder(venv, python: python)
-        var steps: [Step] = []
-        let venvPackage = try venvPackageNeeded(python)
-        if pythonToInstall {
-            steps += try aptSteps(packages: ["python3"] + (venvPackage.map { [$0] } ?? []), stepID: "apt-python", privileges: privileges)
-        } else if let package = venvPackage {
-            steps += try aptSteps(packages: [package], stepID: "apt-venv", privileges: privileges)
-        }
-        let venvPython = venv + "/bin/python"
-        let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
-        steps.append(Step(
-            id: "create-venv",
-            title: strings.text("planner.step.create-venv.title", ["venv": venv]),
-            why: strings["planner.step.create-venv.why"],
-            argv: [python.path, "-m", "venv", venv],
-            state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
-                             : .toRun))
-        steps.append(upgradePipStep(python: venvPython, user: false))
-        var install = installStep(python: venvPython, release: release, user: false)
-        if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
-        steps.append(install)
-        steps.append(try validationStep(python: venvPython))
-        return steps
-    }
+    // MARK: venv folders (venv and source)
 
     /// The apt package that gives this Python a working venv (Debian strips ensurepip), when it lacks one.
     func venvPackageNeeded(_ python: MachineFacts.PythonInterpreter) throws(PlanRefusal) -> String? {
@@ -79,33 +51,6 @@ extension Planning {
         return strings.text("planner.done.tf", ["package": answers.package.rawValue, "version": installed])
     }
 
-    // MARK: system pip
-
-    func systemPipSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
-                        privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
-        if python.externallyManaged {
-            throw refusal("method", "planner.refuse.pep668", ["python": python.minorVersion, "path": python.path],
-                          suggestion: strings["planner.refuse.pep668.suggestion"])
-        }
-        var steps: [Step] = []
-        if pythonToInstall {
-            steps += try aptSteps(packages: ["python3", "python3-pip"], stepID: "apt-python", privileges: privileges)
-        } else if python.pipVersion == nil {
-            guard python.source == .system, facts.os.isDebianFamily, isDistributionDefault(python) else {
-                throw refusal("method", "planner.refuse.noPip", ["python": python.minorVersion, "path": python.path],
-                              suggestion: strings["planner.refuse.noPip.suggestion"])
-            }
-            if facts.aptPackages["python3-pip"] == nil {
-                steps += try aptSteps(packages: ["python3-pip"], stepID: "apt-pip", privileges: privileges)
-            }
-        }
-        let user = !facts.privileges.isRoot
-        steps.append(upgradePipStep(python: python.path, user: user))
-        steps.append(installStep(python: python.path, release: release, user: user))
-        steps.append(try validationStep(python: python.path))
-        return steps
-    }
-
     // MARK: building blocks
 
     /// The interpreter Debian's `python3-*` packages belong to: `/usr/bin/python3` itself, or what it points to.
@@ -137,14 +82,14 @@ extension Planning {
         ]
     }
 
-    func upgradePipStep(python: String, user: Bool) -> Step {
+    /// `needsRoot`: pip runs as root into the system's Python (system pip, as root).
+    func upgradePipStep(python: String, user: Bool, needsRoot: Bool = false) -> Step {
         Step(id: "upgrade-pip", title: strings["planner.step.upgrade-pip.title"], why: strings["planner.step.upgrade-pip.why"],
              argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + ["--upgrade", "pip"],
-             environment: pipEnvironment(), needsRoot: facts.privileges.isRoot && answers.method == .systemPip,
-             safeToSkip: true)
+             environment: pipEnvironment(), needsRoot: needsRoot, safeToSkip: true)
     }
 
-    func installStep(python: String, release: TensorFlowRelease, user: Bool) -> Step {
+    func installStep(python: String, release: TensorFlowRelease, user: Bool, needsRoot: Bool = false) -> Step {
         let spec = packageSpec(release)
         let why: String
         if answers.device == .gpu {
@@ -154,7 +99,7 @@ extension Planning {
         }
         return Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]), why: why,
                     argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec],
-                    environment: pipEnvironment(), needsRoot: facts.privileges.isRoot && answers.method == .systemPip)
+                    environment: pipEnvironment(), needsRoot: needsRoot)
     }
 
     /// `tensorflow`, `tensorflow[and-cuda]==2.19.1`, `tf-nightly[and-cuda]`: pinned only when a version was asked for.

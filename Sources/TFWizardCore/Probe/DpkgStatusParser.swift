@@ -51,25 +51,16 @@ public enum DpkgStatusParser {
         return packages
     }
 
-    /// Whether the wizard cares about a package: Python and its venv/pip/dev parts, the NVIDIA driver,
-    /// container tooling, and the C library.
+    /// Whether the wizard cares about a package: the C library, the NVIDIA driver and Python itself, and
+    /// what the install methods' planners read (`InstallMethod.probeNeeds`: venv, pip, container and build tools).
     public static func isOfInterest(_ name: String) -> Bool {
-        if ["libc6", "docker.io", "docker-ce", "nvidia-container-toolkit", "build-essential", "cuda-drivers",
-            "ca-certificates", "ubuntu-drivers-common", "git", "curl", "patchelf"].contains(name) { return true }
-        if name.hasPrefix("clang-"), name.dropFirst("clang-".count).allSatisfy(\.isNumber) { return true }
-        if name.hasPrefix("llvm-"), name.dropFirst("llvm-".count).allSatisfy(\.isNumber) { return true }
         if name.hasPrefix("nvidia-driver") || name.hasPrefix("nvidia-utils-") { return true }
-        guard name.hasPrefix("python3") else { return false }
-        // python3, python3.12, python3-venv, python3.12-venv, python3-pip, python3-dev, python3.12-dev
-        var rest = name.dropFirst("python3".count)
-        if rest.hasPrefix(".") {
-            rest = rest.dropFirst()
-            let digits = rest.prefix(while: \.isNumber)
-            guard !digits.isEmpty else { return false }
-            rest = rest.dropFirst(digits.count)
-        }
-        return ["", "-venv", "-pip", "-dev", "-distutils"].contains(String(rest))
+        return packagesOfInterest.wants(name)
     }
+
+    static let packagesOfInterest = ProbeNeeds(packages: ["libc6", "cuda-drivers", "ca-certificates", "ubuntu-drivers-common"],
+                                               pythonPackages: ["", "-distutils"])
+        .union(InstallMethods.all.probeNeeds)
 
     /// "2.36" from a libc6 version such as "2.36-9+deb12u4" or "2.35-0ubuntu3.8".
     public static func glibcVersion(fromLibc6Version version: String) -> String? {

@@ -26,7 +26,7 @@ enum DockerImageScreen {
         let rows = rows(state)
         ChoiceList.render(rows, cursor: state.dockerCursor, canvas: canvas, row: top, height: rows.count)
         var row = top + rows.count + 1
-        let image = Planner.dockerImage(for: state.answers)
+        let image = DockerMethod.image(for: state.answers)
         row = canvas.paragraph(state.text("docker.image", ["image": image]), row: row, style: .accent)
         let explain = state.answers.device == .gpu ? "docker.explain-gpu" : "docker.explain-cpu"
         canvas.paragraph(state.text(explain), row: row + 1, style: .dim)
@@ -42,7 +42,7 @@ enum DockerImageScreen {
 
 extension WizardState {
     mutating func prepareDockerImage() {
-        var base = Planner.dockerBaseTag(answers.docker.imageTag)
+        var base = DockerMethod.baseTag(answers.docker.imageTag)
         if base == "latest" && answers.version != "latest" { base = answers.version }
         dockerCursor = DockerImageScreen.tags(self).firstIndex(of: base) ?? 0
         answers.docker.imageTag = DockerImageScreen.tags(self)[dockerCursor]

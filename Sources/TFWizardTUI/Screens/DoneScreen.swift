@@ -22,19 +22,8 @@ enum DoneScreen {
         row = canvas.paragraph(state.text("done.answers", ["path": state.answersSavedTo ?? state.text("done.writing")]), row: row)
         row += 1
         if dryRunSuccess { return }
-        if outcome == .success, MethodDoneHints.render(state, canvas, row: row) != nil {
-            return
-        }
         if outcome == .success {
-            if state.answers.method == .venv || state.answers.method == .source {
-                canvas.text(state.text("done.activate"), row: row, column: canvas.left)
-                row += 1
-                canvas.text("source " + ShellQuoting.quote(state.answers.venv + "/bin/activate")
-                                .replacing("'~/", with: "~/'"),
-                            row: row, column: canvas.left + 2, style: .accent)
-                row += 2
-            }
-            canvas.paragraph(state.text("done.try"), row: row)
+            MethodDoneHints.render(state, canvas, row: row)
         } else if let path = state.answersSavedTo {
             canvas.paragraph(state.text("done.rerun", ["path": path]), row: row)
         }

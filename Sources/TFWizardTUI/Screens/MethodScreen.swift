@@ -4,16 +4,16 @@ import Glibc
 #endif
 import TFWizardCore
 
-/// The five install methods of the guide, each with one line; the ones that cannot be used say why.
+/// The install methods (`InstallMethods`), each with one line; the ones that cannot be used say why.
 enum MethodScreen {
-    static let methods: [Answers.Method] = [.venv, .systemPip, .docker, .conda, .source]
+    static func methods(_ state: WizardState) -> [Answers.Method] { state.methods.ids }
 
     static func rows(_ state: WizardState) -> [ChoiceRow] {
-        methods.map { method in
+        methods(state).map { method in
             let key = "method.\(method.rawValue)"
             switch state.methodStates[method] ?? .available {
             case .available:
-                return ChoiceRow(label: state.text(key), tag: method == .venv ? state.text("tag.recommended") : "",
+                return ChoiceRow(label: state.text(key), tag: method == state.methods.recommended ? state.text("tag.recommended") : "",
                                  tagStyle: .good)
             case .refused:
                 return ChoiceRow(label: state.text(key), tag: state.text("tag.refused"), tagStyle: .bad, enabled: false)
@@ -23,6 +23,7 @@ enum MethodScreen {
 
     static func render(_ state: WizardState, _ canvas: Canvas) {
         let row = canvas.paragraph(state.text("method.question"), row: canvas.bodyTop, style: .bold) + 1
+        let methods = methods(state)
         ChoiceList.render(rows(state), cursor: state.methodCursor, canvas: canvas, row: row, height: methods.count)
         let method = methods[state.methodCursor]
         var detailRow = row + methods.count + 1
@@ -38,22 +39,23 @@ enum MethodScreen {
 
 extension WizardState {
     mutating func prepareMethods(_ environment: WizardEnvironment) {
-        methodStates = Dictionary(uniqueKeysWithValues: MethodScreen.methods.map {
+        let methods = methods.ids
+        methodStates = Dictionary(uniqueKeysWithValues: methods.map {
             ($0, environment.methodAvailability($0, answers.device))
         })
-        let chosen = MethodScreen.methods.firstIndex(of: answers.method) ?? 0
+        let chosen = methods.firstIndex(of: answers.method) ?? 0
         let usable = methodStates[answers.method]?.isAvailable ?? false
-        methodCursor = usable ? chosen : (MethodScreen.methods.firstIndex { methodStates[$0]?.isAvailable ?? false } ?? 0)
+        methodCursor = usable ? chosen : (methods.firstIndex { methodStates[$0]?.isAvailable ?? false } ?? 0)
     }
 
     mutating func handleMethod(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
-        let count = MethodScreen.methods.count
+        let count = methods.ids.count
         switch key {
         case .up: methodCursor = ChoiceList.move(methodCursor, by: -1, count: count)
         case .down, .tab: methodCursor = ChoiceList.move(methodCursor, by: 1, count: count)
         case .escape: goBack(environment)
         case .enter, .space:
-            let method = MethodScreen.methods[methodCursor]
+            let method = methods.ids[methodCursor]
             switch methodStates[method] ?? .available {
             case .available:
                 answers.method = method
@@ -61,7 +63,10 @@ extension WizardState {
             case .refused(let reason, _):
                 // Offer the recommended method instead: the cursor moves there, one more Enter takes it.
                 message = StatusMessage(text: text("method.refused-moved", ["reason": reason]), style: .warning)
-                if methodStates[.venv]?.isAvailable ?? false { methodCursor = 0 }
+                if methodStates[methods.recommended]?.isAvailable ?? false,
+                   let recommended = methods.ids.firstIndex(of: methods.recommended) {
+                    methodCursor = recommended
+                }
             }
         default: break
         }

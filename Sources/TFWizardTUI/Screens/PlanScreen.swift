@@ -23,7 +23,7 @@ enum PlanScreen {
         }
         guard let plan = state.plan else { return result }
         add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
-                                        "python": plan.pythonPath ?? (plan.answers.method == .docker ? Planner.dockerImage(for: plan.answers) : "-"), "device": plan.answers.device.rawValue.uppercased()]), .bold)
+                                        "python": plan.pythonPath ?? state.methods[plan.answers.method]?.runsIn(plan.answers) ?? "-", "device": plan.answers.device.rawValue.uppercased()]), .bold)
         for note in plan.notes { add("* " + note, .warning) }
         for (index, step) in plan.steps.enumerated() {
             result.append(Line(text: "", style: .normal, indent: 0))

@@ -37,7 +37,7 @@ enum PythonScreen {
         }
         var notes: [String] = []
         if let real = python.realPath, real != python.path { notes.append(state.text("python.real-path", ["path": real])) }
-        if !python.canCreateVenv && state.answers.method == .venv { notes.append(state.text("python.venv-missing")) }
+        notes += (state.installMethod?.pythonNoteKeys(python) ?? []).map { state.text($0) }
         if python.externallyManaged { notes.append(state.text("python.externally-managed")) }
         for note in notes { row = canvas.paragraph(note, row: row, style: .dim) }
     }

@@ -10,6 +10,17 @@ public enum Screen: String, Equatable, Sendable, CaseIterable {
     case troubleshoot, fixConfirm, logPath
 }
 
+extension Screen {
+    /// The screen that asks a method's question.
+    init(_ question: InstallQuestion) {
+        switch question {
+        case .python: self = .python
+        case .venvFolder: self = .venv
+        case .dockerImage: self = .dockerImage
+        }
+    }
+}
+
 /// A question the wizard asks before doing something it cannot undo.
 public enum Confirmation: Equatable, Sendable {
     case quit            // leave the wizard before anything ran
@@ -37,6 +48,7 @@ public struct WizardState: Sendable {
     let text: Wording
     let facts: MachineFacts
     let catalog: Catalog
+    let methods: InstallMethods
     let probeSummary: [String]
     /// Set when the wizard walks a recorded machine: every screen says it is a dry run.
     let recordedMachine: String?
@@ -79,6 +91,7 @@ public struct WizardState: Sendable {
         text = Wording(strings: environment.strings, overrides: environment.textOverrides)
         facts = environment.facts
         catalog = environment.catalog
+        methods = environment.methods
         probeSummary = environment.probeSummary
         recordedMachine = environment.recordedMachine
         venvField = TextField(text: environment.initialAnswers.venv)
@@ -87,13 +100,12 @@ public struct WizardState: Sendable {
     /// The release the package & version screen currently points at ("latest" resolved).
     var chosenRelease: TensorFlowRelease? { catalog.release(answers.version) ?? catalog.latest }
 
-    /// Screens the user answers, in order: the venv folder for venv and source, the image for Docker.
+    /// The chosen install method's description.
+    var installMethod: (any InstallMethod)? { methods[answers.method] }
+
+    /// Screens the user answers, in order: the chosen method's questions come after the package.
     var questionScreens: [Screen] {
-        switch answers.method {
-        case .venv, .source: return [.welcome, .device, .method, .package, .python, .venv, .plan]
-        case .docker: return [.welcome, .device, .method, .package, .dockerImage, .plan]   // Python comes in the image
-        case .systemPip, .conda: return [.welcome, .device, .method, .package, .python, .plan]
-        }
+        [.welcome, .device, .method, .package] + (installMethod?.questions ?? []).map(Screen.init) + [.plan]
     }
 }
 

@@ -33,7 +33,7 @@ extension WizardEnvironment {
     ///   - user: the account fix commands name (`usermod -aG docker {user}`).
     public static func live(context: MachineContext, catalog: Catalog, errorCatalog: ErrorCatalog?, strings: Strings,
                             sideEffects: WizardSideEffects, notices: [String] = [],
-                            user: String = CurrentUser.name) -> WizardEnvironment {
+                            user: String = CurrentUser.name, methods: InstallMethods = .all) -> WizardEnvironment {
         let facts = context.facts
         let home = context.home
         var environment = WizardEnvironment(
@@ -42,12 +42,14 @@ extension WizardEnvironment {
             strings: strings,
             probeSummary: notices + ProbeReport.summaryLines(facts, strings: strings),
             methodAvailability: { method, device in
-                Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings)
+                Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings,
+                                           methods: methods)
             },
             interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
             makePlan: { answers, target in
-                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings)
+                Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings,
+                             methods: methods)
             },
             inspectTarget: { answers in context.target(for: answers) },
             startEngine: sideEffects.startEngine,
@@ -66,6 +68,7 @@ extension WizardEnvironment {
                                             facts: facts, strings: strings, user: user, home: home)
             }
         )
+        environment.methods = methods
         environment.recordedMachine = context.recorded?.name
         return environment
     }

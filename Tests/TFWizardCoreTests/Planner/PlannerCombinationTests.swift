@@ -30,6 +30,8 @@ final class PlannerCombinationTests: XCTestCase {
             return .refused(field: "method", message: "No conda or mamba was found (on PATH, in ~/miniconda3, ~/anaconda3 or ~/miniforge3).")
         case .venv, .systemPip, .source:
             break
+        default:
+            XCTFail("\(method) is not one of the five methods this test knows")
         }
         if python == "3.8" {
             return .refused(field: "python", message: "Python 3.8 is not supported by TensorFlow 2.21.0, which needs Python 3.10-3.13.")

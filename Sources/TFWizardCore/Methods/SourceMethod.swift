@@ -3,6 +3,39 @@ import FoundationEssentials
 import Glibc
 #endif
 
+extension Answers.Method {
+    public static let source = Answers.Method("source")
+}
+
+/// TensorFlow built from its release tag with Bazel and clang, the wheel installed into a venv: hours of
+/// build time, for machines the published packages do not fit.
+public struct SourceMethod: InstallMethod {
+    public init() {}
+    public var id: Answers.Method { .source }
+    public var questions: [InstallQuestion] { [.python, .venvFolder] }
+    public var usesMachinePython: Bool { true }
+    /// The build targets this CPU and brings CUDA itself; it still links against this glibc.
+    public var releaseChecks: ReleaseChecks { [.glibc] }
+    public var probeNeeds: ProbeNeeds {
+        ProbeNeeds(packages: ["git", "curl", "patchelf", "build-essential"], versionedPackages: ["clang-", "llvm-"],
+                   pythonPackages: ["-venv", "-dev"])
+    }
+
+    public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {
+        Planner.interpreterAvailability(facts: facts, catalog: catalog, strings: strings, needsOpenInterpreter: false)
+    }
+
+    public func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan {
+        try planning.interpreterPlan(release) { python, privileges throws(PlanRefusal) in
+            (try planning.sourceSteps(python: python, release: release, privileges: privileges), planning.sourceNotes(release))
+        }
+    }
+
+    public func doneHints(_ answers: Answers) -> DoneHints {
+        DoneHints(commands: [VenvMethod.activateHint(answers)])
+    }
+}
+
 extension Planning {
     static let tensorflowRepository = "https://github.com/tensorflow/tensorflow.git"
     static let wheelFolder = "bazel-bin/tensorflow/tools/pip_package/wheel_house"

@@ -3,6 +3,34 @@ import FoundationEssentials
 import Glibc
 #endif
 
+extension Answers.Method {
+    public static let conda = Answers.Method("conda")
+}
+
+/// A conda environment of its own (`tf`) with the Python the release wants, TensorFlow installed into it
+/// by pip: conda brings the interpreter, so none is needed on the machine.
+public struct CondaMethod: InstallMethod {
+    public init() {}
+    public var id: Answers.Method { .conda }
+    /// The Python question names the version conda puts into the environment.
+    public var questions: [InstallQuestion] { [.python] }
+
+    public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {
+        guard facts.conda != nil else {
+            return .refused(reason: strings["planner.refuse.noConda"], suggestion: strings["planner.refuse.noConda.suggestion"])
+        }
+        return .available
+    }
+
+    public func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan {
+        try planning.condaPlan(release, privileges: planning.privileges)
+    }
+
+    public func doneHints(_ answers: Answers) -> DoneHints {
+        DoneHints(commands: [DoneHints.Command(lead: "done.conda", command: "conda activate " + Planning.condaEnvironment)])
+    }
+}
+
 extension Planning {
     /// The environment tfwizard creates; `conda activate tf` afterwards.
     static let condaEnvironment = "tf"

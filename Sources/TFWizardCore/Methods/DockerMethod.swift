@@ -3,6 +3,78 @@ import FoundationEssentials
 import Glibc
 #endif
 
+extension Answers.Method {
+    public static let docker = Answers.Method("docker")
+}
+
+/// TensorFlow's official image, pulled and checked in a container; Docker itself, the daemon's access and
+/// (for a GPU) NVIDIA's container toolkit are installed where missing. Python comes in the image.
+public struct DockerMethod: InstallMethod {
+    public init() {}
+    public var id: Answers.Method { .docker }
+    public var questions: [InstallQuestion] { [.dockerImage] }
+    /// The image brings its own C library and CUDA; its packages still need AVX.
+    public var releaseChecks: ReleaseChecks { [.avx] }
+    public var probeNeeds: ProbeNeeds {
+        ProbeNeeds(packages: ["docker.io", "docker-ce", "nvidia-container-toolkit", "curl"])
+    }
+
+    /// Docker can be planned when its missing pieces can be installed: a missing client or toolkit needs
+    /// apt and root; a daemon this user may not reach needs sudo (or root).
+    public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {
+        let docker = facts.docker ?? .absent
+        let canBecomeRoot = facts.privileges.canBecomeRoot
+        if docker.clientPath == nil {
+            guard facts.os.isDebianFamily else {
+                return .refused(reason: strings["planner.refuse.noDocker"], suggestion: strings["planner.refuse.noDocker.suggestion"])
+            }
+            guard canBecomeRoot else {
+                return .refused(reason: strings.text("planner.refuse.noRoot", ["packages": "docker.io"]),
+                                suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": "docker.io"]))
+            }
+            return .available
+        }
+        if docker.daemon != .answers && !canBecomeRoot {
+            let key = docker.daemon == .notRunning ? "planner.refuse.dockerDaemon" : "planner.refuse.dockerPermission"
+            return .refused(reason: strings[key], suggestion: strings[key + ".suggestion"])
+        }
+        return .available
+    }
+
+    public func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan {
+        try planning.dockerPlan(release, privileges: planning.privileges)
+    }
+
+    public func doneHints(_ answers: Answers) -> DoneHints {
+        let command = ShellQuoting.render(Self.containerRunArgv(image: Self.image(for: answers), answers: answers))
+        return DoneHints(commands: [DoneHints.Command(lead: "done.docker", command: command, wraps: true)], tryIt: false)
+    }
+
+    public func runsIn(_ answers: Answers) -> String? { Self.image(for: answers) }
+
+    /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
+    public static func image(for answers: Answers) -> String {
+        var base = baseTag(answers.docker.imageTag)
+        if base == "latest" && answers.version != "latest" { base = answers.version }
+        return Planning.imageName(base: base, device: answers.device, jupyter: answers.docker.jupyter)
+    }
+
+    /// "2.21.0-gpu-jupyter" -> "2.21.0": the tag without the variant suffixes the answers choose apart.
+    public static func baseTag(_ tag: String) -> String {
+        var base = tag
+        for suffix in ["-jupyter", "-gpu"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        return base
+    }
+
+    /// How to start the installed image: a shell, or Jupyter on its port; TensorBoard's port either way.
+    public static func containerRunArgv(image: String, answers: Answers) -> [String] {
+        let gpuFlags = answers.device == .gpu ? ["--gpus", "all"] : []
+        let ports = answers.docker.jupyter ? ["-p", "8888:8888", "-p", "6006:6006"] : ["-p", "6006:6006"]
+        let shell: [String] = answers.docker.jupyter ? [] : ["bash"]
+        return ["docker", "run", "-it", "--rm"] + gpuFlags + ports + [image] + shell
+    }
+}
+
 extension Planning {
     static let dockerRepository = "tensorflow/tensorflow"
     /// `--gpus` arrived in Docker 19.03.
@@ -16,7 +88,7 @@ extension Planning {
     /// The image as the TensorFlow Docker guide names its tags today: `latest`, `latest-gpu`,
     /// `latest-jupyter`, `latest-gpu-jupyter`, or a version such as `2.21.0-gpu`.
     func dockerImage(_ release: TensorFlowRelease) throws(PlanRefusal) -> String {
-        var base = Planner.dockerBaseTag(answers.docker.imageTag.trimmingSpaces())
+        var base = DockerMethod.baseTag(answers.docker.imageTag.trimmingSpaces())
         let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
         guard !base.isEmpty, base.count <= 100, base.unicodeScalars.allSatisfy(allowed.contains),
               base.first?.isLetter == true || base.first?.isNumber == true else {
@@ -99,7 +171,7 @@ extension Planning {
                               needsRoot: !asRoot.isEmpty, kind: .validation))
         }
         if gpu { notes.append(strings["planner.note.docker.nvidiaDocker"]) }
-        let runCommand = ShellQuoting.render(Planner.containerRunArgv(image: image, answers: answers))
+        let runCommand = ShellQuoting.render(DockerMethod.containerRunArgv(image: image, answers: answers))
         notes.append(strings.text(answers.docker.jupyter ? "planner.note.docker.runJupyter" : "planner.note.docker.run",
                                   ["command": runCommand]))
         notes.append(strings["planner.note.validate"])

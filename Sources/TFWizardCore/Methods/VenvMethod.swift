@@ -1,0 +1,73 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Answers.Method {
+    public static let venv = Answers.Method("venv")
+}
+
+/// A virtual environment in a folder of its own (`python3 -m venv`), TensorFlow installed into it by pip:
+/// the recommended method, since nothing else on the system changes.
+public struct VenvMethod: InstallMethod {
+    public init() {}
+    public var id: Answers.Method { .venv }
+    public var questions: [InstallQuestion] { [.python, .venvFolder] }
+    public var usesMachinePython: Bool { true }
+    public var probeNeeds: ProbeNeeds { ProbeNeeds(pythonPackages: ["-venv"]) }
+
+    public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {
+        Planner.interpreterAvailability(facts: facts, catalog: catalog, strings: strings, needsOpenInterpreter: false)
+    }
+
+    public func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan {
+        try planning.interpreterPlan(release) { python, privileges throws(PlanRefusal) in
+            (try planning.venvSteps(python: python, release: release, privileges: privileges),
+             planning.latestNote(release) + [planning.strings["planner.note.venv"]])
+        }
+    }
+
+    public func doneHints(_ answers: Answers) -> DoneHints {
+        DoneHints(commands: [Self.activateHint(answers)])
+    }
+
+    public func pythonNoteKeys(_ python: MachineFacts.PythonInterpreter) -> [String] {
+        python.canCreateVenv ? [] : ["python.venv-missing"]
+    }
+
+    /// `source ~/'tensorflow/venv/bin/activate'`: the folder as the user wrote it, `~` left for the shell.
+    static func activateHint(_ answers: Answers) -> DoneHints.Command {
+        DoneHints.Command(lead: "done.activate",
+                          command: "source " + ShellQuoting.quote(answers.venv + "/bin/activate").replacing("'~/", with: "~/'"))
+    }
+}
+
+extension Planning {
+    func venvSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                   privileges: PrivilegePrefix) throws(PlanRefusal) -> [Step] {
+        let venv = try venvFolder()
+        try checkTargetFolder(venv, python: python)
+        var steps: [Step] = []
+        let venvPackage = try venvPackageNeeded(python)
+        if pythonToInstall {
+            steps += try aptSteps(packages: ["python3"] + (venvPackage.map { [$0] } ?? []), stepID: "apt-python", privileges: privileges)
+        } else if let package = venvPackage {
+            steps += try aptSteps(packages: [package], stepID: "apt-venv", privileges: privileges)
+        }
+        let venvPython = venv + "/bin/python"
+        let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
+        steps.append(Step(
+            id: "create-venv",
+            title: strings.text("planner.step.create-venv.title", ["venv": venv]),
+            why: strings["planner.step.create-venv.why"],
+            argv: [python.path, "-m", "venv", venv],
+            state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
+                             : .toRun))
+        steps.append(upgradePipStep(python: venvPython, user: false))
+        var install = installStep(python: venvPython, release: release, user: false)
+        if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
+        steps.append(install)
+        steps.append(try validationStep(python: venvPython))
+        return steps
+    }
+}
