@@ -52,7 +52,8 @@ extension Planning {
                 steps += try aptSteps(packages: ["python3-pip"], stepID: "apt-pip", privileges: privileges)
             }
         }
-        let user = !facts.privileges.isRoot
+        // pip refuses --user inside a virtual environment (its site-packages is already the user's).
+        let user = !facts.privileges.isRoot && python.virtualEnvironment == nil
         // As root, pip installs into the system's own site-packages.
         steps.append(upgradePipStep(python: python.path, user: user, needsRoot: facts.privileges.isRoot))
         steps.append(installStep(python: python.path, release: release, user: user, needsRoot: facts.privileges.isRoot))

@@ -62,11 +62,14 @@ public struct MachineFacts: Codable, Equatable, Sendable {
         public var ensurepipAvailable: Bool    // `import ensurepip` works (Debian/Ubuntu strip it without pythonX.Y-venv)
         public var externallyManaged: Bool     // PEP 668 EXTERNALLY-MANAGED marker in its stdlib dir
         public var source: Source
+        /// The virtual environment this interpreter belongs to (its folder with pyvenv.cfg); nil for a base
+        /// interpreter. Another project's environment is never the base of TensorFlow's.
+        public var virtualEnvironment: String?
         public init(path: String, realPath: String?, version: String, pipVersion: String?, venvAvailable: Bool,
-                    ensurepipAvailable: Bool, externallyManaged: Bool, source: Source) {
+                    ensurepipAvailable: Bool, externallyManaged: Bool, source: Source, virtualEnvironment: String? = nil) {
             self.path = path; self.realPath = realPath; self.version = version; self.pipVersion = pipVersion
             self.venvAvailable = venvAvailable; self.ensurepipAvailable = ensurepipAvailable
-            self.externallyManaged = externallyManaged; self.source = source
+            self.externallyManaged = externallyManaged; self.source = source; self.virtualEnvironment = virtualEnvironment
         }
         public enum Source: String, Codable, Sendable { case system, pyenv, conda, other }
         /// "3.12" from "3.12.3".

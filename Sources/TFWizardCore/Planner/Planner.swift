@@ -69,7 +69,8 @@ public enum Planner {
             return .refused(reason: strings["planner.refuse.noInterpreter"],
                             suggestion: strings["planner.refuse.noInterpreter.suggestion"])
         }
-        if needsOpenInterpreter && facts.pythons.allSatisfy(\.externallyManaged) {
+        // pip outside a venv: an externally managed Python refuses it, and another project's venv is no system.
+        if needsOpenInterpreter && facts.pythons.allSatisfy({ $0.externallyManaged || $0.virtualEnvironment != nil }) {
             return .refused(reason: strings["planner.refuse.pep668all"],
                             suggestion: strings["planner.refuse.pep668.suggestion"])
         }
@@ -79,9 +80,12 @@ public enum Planner {
     /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs
     /// (the first on PATH) when the release supports it and it can create a venv; otherwise the newest
     /// one the release supports, preferring one that can already create a venv, then the system's own.
+    /// An interpreter of another virtual environment is chosen only when nothing else fits.
     public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {
-        let supported = facts.pythons.filter { interpreterProblem($0, release: release) == nil }
-        if let own = facts.pythons.first(where: { $0.path.hasSuffix("/python3") }),
+        let fitting = facts.pythons.filter { interpreterProblem($0, release: release) == nil }
+        let bases = fitting.filter { $0.virtualEnvironment == nil }
+        let supported = bases.isEmpty ? fitting : bases
+        if let own = facts.pythons.first(where: { $0.path.hasSuffix("/python3") && $0.virtualEnvironment == nil }),
            own.canCreateVenv, supported.contains(own) {
             return own
         }

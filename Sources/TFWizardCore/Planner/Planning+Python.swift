@@ -18,7 +18,7 @@ extension Planning {
         guard let requested = answers.python, requested != "3" else {
             if avoidingExternallyManaged {
                 var open = facts
-                open.pythons = facts.pythons.filter { !$0.externallyManaged }
+                open.pythons = facts.pythons.filter { !$0.externallyManaged && $0.virtualEnvironment == nil }
                 if let python = Planner.defaultPython(facts: open, release: release) { return python }
             }
             if let python = Planner.defaultPython(facts: facts, release: release) { return python }

@@ -75,6 +75,7 @@ public struct Prober: Sendable {
         let glibc = probeGlibc(machine, libc6: libc6)
 
         var pythons: [MachineFacts.PythonInterpreter] = []
+        let discovery = PythonDiscovery(root: machine, environment: environment)
         for (candidate, job) in zip(interpreters, pythonJobs) {
             // An interpreter that cannot run the script cannot run pip either: it is not offered.
             guard let facts = PythonFactsParser.parse(job.value().output) else { continue }
@@ -82,7 +83,7 @@ public struct Prober: Sendable {
                 path: candidate.path, realPath: candidate.realPath, version: facts.version,
                 pipVersion: facts.pipVersion, venvAvailable: facts.venvAvailable,
                 ensurepipAvailable: facts.ensurepipAvailable, externallyManaged: facts.externallyManaged,
-                source: candidate.source))
+                source: candidate.source, virtualEnvironment: discovery.virtualEnvironment(of: candidate.path)))
         }
 
         var facts = MachineFacts(os: os, architecture: architecture, cpu: cpu, glibcVersion: glibc,

@@ -68,3 +68,33 @@ final class NoPythonPlanTests: XCTestCase {
         }
     }
 }
+
+/// Another project's virtual environment is never the base of TensorFlow's, and pip's --user is never
+/// planned where pip refuses it (inside a virtual environment).
+final class VirtualEnvironmentInterpreterTests: XCTestCase {
+    typealias M = MachineFixture
+
+    private func machine() -> MachineFacts {
+        var facts = M.ubuntu2404(venvInstalled: true)
+        var other = M.python("3.12.3", path: "/home/ada/project/.venv/bin/python3", source: .other)
+        other.virtualEnvironment = "/home/ada/project/.venv"
+        facts.pythons.insert(other, at: 0)   // first on PATH: an activated venv
+        return facts
+    }
+
+    func testTheDefaultIsABaseInterpreterNotAnActivatedVenv() throws {
+        let plan = try XCTUnwrap(M.plan(M.answers(), machine()).plan)
+        XCTAssertEqual(plan.pythonPath, "/usr/bin/python3")
+    }
+
+    func testSystemPipNeverPlansUserInsideAVenvAndRefusesWhenOnlyAVenvIsOpen() {
+        // Ubuntu 24.04's python3 is externally managed; the only other one is a venv: system pip has no target.
+        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: machine(), catalog: M.catalog) else {
+            return XCTFail("system pip into another project's venv must be refused")
+        }
+        var facts = machine()
+        facts.privileges = .init(isRoot: false, sudo: .passwordless)
+        let plan = M.plan(M.answers(.cpu, .systemPip, python: "/home/ada/project/.venv/bin/python3"), facts).plan
+        XCTAssertFalse(plan?.steps.contains { $0.argv.contains("--user") } ?? false, "pip refuses --user in a venv")
+    }
+}

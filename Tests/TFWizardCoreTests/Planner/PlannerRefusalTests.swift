@@ -164,7 +164,7 @@ final class PlannerRefusalTests: XCTestCase {
         let refused = refusal(M.answers(.cpu, .systemPip), M.ubuntu2404())
         XCTAssertEqual(refused?.field, "method")
         XCTAssertEqual(refused?.message,
-                       "Every Python on this machine is externally managed (PEP 668): pip refuses to install into them.")
+                       "Every Python on this machine is externally managed (PEP 668) or belongs to another virtual environment: system pip has none it may install into.")
         XCTAssertEqual(refused?.suggestion, "Use the method venv: it installs the same packages into a folder of your own.")
     }
 
