@@ -98,3 +98,34 @@ final class VirtualEnvironmentInterpreterTests: XCTestCase {
         XCTAssertFalse(plan?.steps.contains { $0.argv.contains("--user") } ?? false, "pip refuses --user in a venv")
     }
 }
+
+/// The release offered first is one the machine can run, and the screen says why when it is not the newest.
+final class ReleaseRecommendationTests: XCTestCase {
+    typealias M = MachineFixture
+    let strings = Strings(language: "en")
+
+    func testUbuntu2004WithPython38GetsTheNewestReleaseFor38() throws {
+        let recommended = try XCTUnwrap(Planner.recommendedRelease(device: .cpu, facts: M.ubuntu2004(), catalog: M.catalog,
+                                                                  strings: strings))
+        XCTAssertEqual(recommended.release.minorVersion, "2.13")
+        XCTAssertEqual(recommended.reason, "TensorFlow 2.21 needs Python 3.10 to 3.13; this machine has Python 3.8, so 2.13 is the newest release that runs here. (Or install a newer Python first.)")
+        XCTAssertNotNil(M.plan(M.answers(version: recommended.release.version), M.ubuntu2004()).plan, "the recommendation plans")
+    }
+
+    func testAnOldGPUGetsItsLastReleaseAndAModernOneTheNewest() throws {
+        var facts = M.ubuntu2204()
+        facts.gpu = .init(nvidiaPresent: true,
+                          devices: [.init(pciAddress: "0000:01:00.0", name: "Tesla K80", pciDeviceID: "0x102d",
+                                          computeCapability: "3.7", memoryMiB: 11441)],
+                          driverVersion: "470.256.02", driverLoaded: true)
+        let old = try XCTUnwrap(Planner.recommendedRelease(device: .gpu, facts: facts, catalog: M.catalog, strings: strings))
+        XCTAssertEqual(old.release.minorVersion, "2.14")
+        XCTAssertTrue(old.reason?.hasPrefix("The Tesla K80 (compute capability 3.7) is too old for TensorFlow 2.21") == true,
+                      old.reason ?? "")
+        XCTAssertEqual(Planner.recommendedRelease(device: .cpu, facts: facts, catalog: M.catalog, strings: strings)?.reason, nil)
+        let modern = Planner.recommendedRelease(device: .gpu, facts: M.ubuntu2404(venvInstalled: true, gpu: M.rtx3060),
+                                                catalog: M.catalog, strings: strings)
+        XCTAssertEqual(modern?.release.minorVersion, "2.21")
+        XCTAssertNil(modern?.reason)
+    }
+}
