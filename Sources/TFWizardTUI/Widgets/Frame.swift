@@ -116,42 +116,6 @@ enum Frame {
     }
 }
 
-/// A yes/no box over the current screen; No is highlighted first.
-enum ConfirmDialog {
-    static func render(_ state: WizardState, _ confirmation: Confirmation, _ canvas: Canvas) {
-        let question: String, detail: String
-        switch confirmation {
-        case .quit: question = state.text("confirm.quit"); detail = state.text("confirm.quit-detail")
-        case .cancelInstall: question = state.text("confirm.cancel"); detail = state.text("confirm.cancel-detail")
-        }
-        let width = 56
-        let inner = width - 4
-        let detailLines = TextWidth.wrap(detail, to: inner)
-        let height = 5 + detailLines.count
-        let top = max(canvas.bodyTop, (canvas.size.rows - height) / 2)
-        let left = (canvas.size.columns - width) / 2
-        let border = "+" + String(repeating: "-", count: width - 2) + "+"
-        canvas.text(border, row: top, column: left, style: .accent)
-        for row in (top + 1)..<(top + height - 1) {
-            canvas.bar("|" + String(repeating: " ", count: width - 2) + "|", row: row, column: left, width: width, style: .accent)
-        }
-        canvas.text(border, row: top + height - 1, column: left, style: .accent)
-        canvas.text(question, row: top + 1, column: left + 2, width: inner, style: .bold)
-        for (offset, line) in detailLines.enumerated() {
-            canvas.text(line, row: top + 2 + offset, column: left + 2, width: inner)
-        }
-        let yes = " " + state.text("confirm.yes") + " "
-        let no = " " + state.text("confirm.no") + " "
-        let buttonsRow = top + height - 2
-        let yesColumn = left + width / 2 - TextWidth.width(yes) - 2
-        let noColumn = left + width / 2 + 2
-        canvas.text("[" + yes + "]", row: buttonsRow, column: yesColumn - 1,
-                    style: state.confirmationYes ? .selected : .normal)
-        canvas.text("[" + no + "]", row: buttonsRow, column: noColumn,
-                    style: state.confirmationYes ? .normal : .selected)
-    }
-}
-
 /// Shown instead of any screen while the terminal is below 80x24.
 enum SmallTerminalScreen {
     static func render(_ state: WizardState, _ canvas: Canvas) {
