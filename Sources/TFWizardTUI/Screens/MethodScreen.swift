@@ -8,6 +8,10 @@ import TFWizardCore
 enum MethodScreen {
     static let methods: [Answers.Method] = [.venv, .systemPip, .docker, .conda, .source]
 
+    static func bindings(_ state: WizardState) -> [KeyBinding<QuestionAction>] {
+        KeyBinding.listKeys { .move($0) } + KeyBinding.questionKeys()
+    }
+
     static func rows(_ state: WizardState) -> [ChoiceRow] {
         methods.map { method in
             let key = "method.\(method.rawValue)"
@@ -52,11 +56,10 @@ extension WizardState {
 
     mutating func handleMethod(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let count = MethodScreen.methods.count
-        switch key {
-        case .up: methodCursor = ChoiceList.move(methodCursor, by: -1, count: count)
-        case .down, .tab: methodCursor = ChoiceList.move(methodCursor, by: 1, count: count)
-        case .escape: goBack(environment)
-        case .enter, .space:
+        switch MethodScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: methodCursor = motion.apply(methodCursor, last: count - 1, page: count)
+        case .back?: goBack(environment)
+        case .choose?:
             let method = MethodScreen.methods[methodCursor]
             switch methodStates[method] ?? .available {
             case .available:
@@ -69,7 +72,7 @@ extension WizardState {
             case .notYetAvailable:
                 message = StatusMessage(text: text("status.cannot-choose"), style: .warning)
             }
-        default: break
+        case nil: break
         }
         return []
     }

@@ -97,10 +97,4 @@ enum ChoiceList {
         if first > 0 { canvas.text("^", row: row, column: start + fullWidth - 1, style: .dim) }
         if first + height < rows.count { canvas.text("v", row: row + height - 1, column: start + fullWidth - 1, style: .dim) }
     }
-
-    /// Cursor after an up/down key, wrapping at neither end.
-    static func move(_ cursor: Int, by delta: Int, count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        return min(count - 1, max(0, cursor + delta))
-    }
 }

@@ -5,6 +5,21 @@ import Glibc
 
 /// A yes/no box over the current screen; No is highlighted first.
 enum ConfirmDialog {
+    enum Action: Equatable { case toggle, answerHighlighted, yes, no }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        let yes = state.text("confirm.yes-letter").lowercased().first ?? "y"
+        let no = state.text("confirm.no-letter").lowercased().first ?? "n"
+        return [KeyBinding([.left, .right], "help.choose", Action.toggle),
+                KeyBinding([.tab, .backTab], "help.choose", .toggle, inBar: false),
+                KeyBinding([.enter], "help.confirm", .answerHighlighted),
+                KeyBinding([.space], "help.confirm", .answerHighlighted, inBar: false),
+                KeyBinding([.character(yes), .character(Character(yes.uppercased()))], "help.yes", .yes),
+                KeyBinding([.interrupt], "help.yes", .yes),       // a second Ctrl-C means it
+                KeyBinding([.character(no), .character(Character(no.uppercased()))], "help.no", .no),
+                KeyBinding([.escape], "help.no", .no)]
+    }
+
     static func render(_ state: WizardState, _ confirmation: Confirmation, _ canvas: Canvas) {
         let question: String, detail: String
         switch confirmation {
