@@ -4,13 +4,15 @@ import Glibc
 #endif
 
 /// The keys every screen shares, after the screen's own: Ctrl-C quits (or cancels a running install, asking
-/// first), F2 writes the log once there is a plan.
+/// first), F2 writes the log once there is a plan, F1 opens the help overlay (and ? where no text field
+/// has the keys: there it is typed).
 enum CommonKeys {
-    enum Action: Equatable { case quit, exportLog }
+    enum Action: Equatable { case quit, exportLog, help }
 
     static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
         var bindings = [KeyBinding([.interrupt], state.isInstallRunning ? "help.cancel" : "help.quit", Action.quit)]
         if Frame.offersLogExport(state.screen) { bindings.append(KeyBinding([.function(2)], "help.export-log", .exportLog)) }
+        bindings.append(KeyBinding(state.typingHasFocus ? [.function(1)] : [.function(1), .character("?")], "help.help", .help))
         return bindings
     }
 }
@@ -39,23 +41,34 @@ enum Keymap {
         }
     }
 
-    /// Every binding of the screen: its own, then the shared ones.
+    /// Every binding of the screen: its own, then the shared ones. The help overlay lists these.
     static func all(_ state: WizardState) -> [KeyHelp] {
         screen(state) + CommonKeys.bindings(state).map(\.help)
     }
 
-    /// What the keys do now, with how many of them (at the end) are the shared ones: a question box's
-    /// while one is open, else the screen's.
+    /// What the keys do now, with how many of them (at the end) are the shared ones: a question box's or
+    /// the help overlay's keys while one is open, else the screen's.
     static func active(_ state: WizardState) -> (helps: [KeyHelp], shared: Int) {
         if state.confirmation != nil { return (ConfirmDialog.bindings(state).map(\.help), 0) }
+        if state.helpShown { return (HelpOverlay.bindings(state).map(\.help), 0) }
         return (all(state), CommonKeys.bindings(state).count)
     }
 }
 
 extension WizardState {
+    /// A text field or the log pane takes printable keys: ? is typed there, not a help key.
+    var typingHasFocus: Bool {
+        switch screen {
+        case .venv, .logPath: return true
+        case .install: return install?.logFocused == true && isInstallRunning
+        default: return false
+        }
+    }
+
     mutating func handleCommon(_ action: CommonKeys.Action) -> [WizardEffect] {
         switch action {
         case .exportLog: return [.exportLog]
+        case .help: helpShown = true
         case .quit:
             confirmationYes = false
             if isInstallRunning { confirmation = .cancelInstall }

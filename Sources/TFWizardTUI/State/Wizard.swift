@@ -71,6 +71,7 @@ public enum Wizard {
             case .fixConfirm: FixConfirmScreen.render(state, canvas)
             case .logPath: LogPathScreen.render(state, canvas)
             }
+            if state.helpShown { HelpOverlay.render(state, canvas) }
             if let confirmation = state.confirmation { ConfirmDialog.render(state, confirmation, canvas) }
         }
         terminal.refresh()
@@ -111,8 +112,15 @@ extension WizardState {
     private mutating func handleKey(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         if key == .resize { return [] }
         if confirmation != nil { return handleConfirmation(key) }
+        if helpShown {
+            switch HelpOverlay.bindings(self).action(for: key) {
+            case .close?: helpShown = false; return []
+            case .quit?: helpShown = false            // and on, as on the screen
+            case nil: return []
+            }
+        }
         let common = CommonKeys.bindings(self).action(for: key)
-        if let common, common != .quit { return handleCommon(common) }   // F2 leaves the message up
+        if let common, common != .quit { return handleCommon(common) }   // help and F2 leave the message up
         // A key the screen takes clears the message; keys typed into the log pane belong to the child.
         let typingIntoLog = screen == .install && install?.logFocused == true
         if !typingIntoLog, common != nil || Keymap.screen(self).contains(where: { $0.matches(key) }) { message = nil }
