@@ -62,7 +62,7 @@ final class RecordedMachineWalkTests: XCTestCase {
         let plan = try wizard.readPlan()
         XCTAssertTrue(plan.contains("https://nvidia.github.io/libnvidia-container/gpgkey"), plan)
         XCTAssertTrue(plan.contains("sudo apt-get install -y nvidia-container-toolkit"), plan)
-        XCTAssertTrue(plan.contains("nvidia-ctk runtime configure --runtime=docker"), plan)
+        XCTAssertTrue(plan.contains("nvidia-ctk runtime configure '--runtime=docker'"), plan)
         XCTAssertTrue(plan.contains("sudo systemctl restart docker"), plan)
         XCTAssertTrue(plan.contains("docker pull tensorflow/tensorflow:latest-gpu"), plan)
         XCTAssertTrue(plan.contains("--gpus all"), plan)
@@ -76,7 +76,7 @@ final class RecordedMachineWalkTests: XCTestCase {
         try wizard.on("Install method", press: "Down", "Down", "Down", "Enter")
         try wizard.pressEnter(through: ["Package and version", "Python"])
         let plan = try wizard.readPlan()
-        XCTAssertTrue(plan.contains("/home/ada/miniconda3/bin/conda create -y -n tf python=3.12 pip"), plan)
+        XCTAssertTrue(plan.contains("/home/ada/miniconda3/bin/conda create -y -n tf 'python=3.12' pip"), plan)
         XCTAssertTrue(plan.contains("/home/ada/miniconda3/bin/conda run --no-capture-output -n tf python -m pip install tensorflow"), plan)
         XCTAssertFalse(plan.contains("conda install tensorflow"), plan)
     }
