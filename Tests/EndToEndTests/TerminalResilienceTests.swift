@@ -49,7 +49,7 @@ final class TerminalResilienceTests: XCTestCase {
         usleep(500_000)
         let screen = try run.session.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertTrue(screen.first?.contains("Installing") == true, "title row:\n\(screen.joined(separator: "\n"))")
-        XCTAssertTrue(screen.contains { $0.contains("Esc cancel") }, "help bar missing:\n\(screen.joined(separator: "\n"))")
+        XCTAssertTrue(screen.contains { $0.contains("Esc/Ctrl-C cancel") }, "help bar missing:\n\(screen.joined(separator: "\n"))")
         XCTAssertTrue(screen.allSatisfy { $0.count <= 80 })
         // Still answering keys: Esc asks whether to cancel.
         try run.session.send("Escape")

@@ -18,8 +18,8 @@ final class ChineseLayoutTests: XCTestCase {
         "tag.recommended": "推荐",
         "tag.refused": "此处不可用",
         "tag.not-yet": "尚未提供",
-        "key.up-down": "上/下", "key.enter": "回车", "key.esc": "Esc", "key.ctrl-c": "Ctrl-C",
-        "help.choose": "选择", "help.next": "继续", "help.back": "返回", "help.quit": "退出",
+        "key.up": "上", "key.down": "下", "key.enter": "回车", "key.esc": "Esc", "key.ctrl-c": "Ctrl-C",
+        "help.choose": "选择", "help.next": "继续", "help.back": "返回", "help.quit": "退出", "help.help": "帮助",
     ]
 
     func testMethodScreenInChinese() {

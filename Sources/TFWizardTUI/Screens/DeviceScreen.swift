@@ -8,6 +8,10 @@ import TFWizardCore
 enum DeviceScreen {
     static let devices: [Answers.Device] = [.cpu, .gpu]
 
+    static func bindings(_ state: WizardState) -> [KeyBinding<QuestionAction>] {
+        KeyBinding.listKeys { .move($0) } + KeyBinding.questionKeys()
+    }
+
     static func gpuProblem(_ state: WizardState) -> String? {
         state.facts.gpu.nvidiaPresent ? nil : state.text("device.gpu.none")
     }
@@ -54,11 +58,10 @@ enum DeviceScreen {
 
 extension WizardState {
     mutating func handleDevice(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
-        switch key {
-        case .up: deviceCursor = ChoiceList.move(deviceCursor, by: -1, count: DeviceScreen.devices.count)
-        case .down, .tab: deviceCursor = ChoiceList.move(deviceCursor, by: 1, count: DeviceScreen.devices.count)
-        case .escape: goBack(environment)
-        case .enter, .space:
+        switch DeviceScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: deviceCursor = motion.apply(deviceCursor, last: DeviceScreen.devices.count - 1, page: 2)
+        case .back?: goBack(environment)
+        case .choose?:
             let device = DeviceScreen.devices[deviceCursor]
             if device == .gpu, let problem = DeviceScreen.gpuProblem(self) {
                 message = StatusMessage(text: problem, style: .warning)
@@ -67,7 +70,7 @@ extension WizardState {
             answers.device = device
             if device == .gpu && answers.package == .tensorflowCPU { answers.package = .tensorflow }
             advance(environment)
-        default: break
+        case nil: break
         }
         return []
     }

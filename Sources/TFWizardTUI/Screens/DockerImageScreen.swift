@@ -32,11 +32,13 @@ enum DockerImageScreen {
         canvas.paragraph(state.text(explain), row: row + 1, style: .dim)
     }
 
-    static func helpItems(_ state: WizardState) -> [KeyHelp] {
-        [KeyHelp(keys: state.text("key.up-down"), action: state.text("help.choose")),
-         KeyHelp(keys: state.text("docker.key-space"), action: state.text("docker.help-toggle")),
-         KeyHelp(keys: state.text("key.enter"), action: state.text("help.next")),
-         KeyHelp(keys: state.text("key.esc"), action: state.text("help.back"))]
+    enum Action: Equatable { case move(Motion), toggleJupyter, choose, back }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        KeyBinding.listKeys { .move($0) }
+            + [KeyBinding([.space], "help.toggle", .toggleJupyter),
+               KeyBinding([.enter], "help.next", .choose),
+               KeyBinding([.escape], "help.back", .back)]
     }
 }
 
@@ -51,13 +53,12 @@ extension WizardState {
     mutating func handleDockerImage(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let tags = DockerImageScreen.tags(self)
         let count = tags.count + 1
-        switch key {
-        case .up: dockerCursor = ChoiceList.move(dockerCursor, by: -1, count: count)
-        case .down, .tab: dockerCursor = ChoiceList.move(dockerCursor, by: 1, count: count)
-        case .escape: goBack(environment)
-        case .space:
+        switch DockerImageScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: dockerCursor = motion.apply(dockerCursor, last: count - 1, page: count)
+        case .back?: goBack(environment)
+        case .toggleJupyter?:
             if dockerCursor == tags.count { answers.docker.jupyter.toggle() }
-        case .enter:
+        case .choose?:
             if dockerCursor == tags.count {
                 answers.docker.jupyter.toggle()
                 return []
@@ -67,7 +68,7 @@ extension WizardState {
             // A release tag pins the version the plan reports; latest and nightly leave it as chosen.
             if tag != "latest" && tag != "nightly" { answers.version = tag }
             advance(environment)
-        default: break
+        case nil: break
         }
         if dockerCursor < tags.count { answers.docker.imageTag = tags[dockerCursor] }
         return []

@@ -6,6 +6,13 @@ import TFWizardCore
 
 /// The end: how it went, where the log and the answer file are, how to use the result.
 enum DoneScreen {
+    enum Action: Equatable { case exit, showLog }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        [KeyBinding([.enter], "help.exit", .exit), KeyBinding([.space, .escape], "help.exit", .exit, inBar: false),
+         KeyBinding([.tab], "help.show-log", .showLog)]
+    }
+
     static func render(_ state: WizardState, _ canvas: Canvas) {
         let outcome = state.finalExitReason
         let headline: String, style: TextStyle
@@ -32,10 +39,10 @@ enum DoneScreen {
 
 extension WizardState {
     mutating func handleDone(_ key: Key) -> [WizardEffect] {
-        switch key {
-        case .enter, .space, .escape: exitReason = finalExitReason
-        case .tab: screen = .install       // look at the log once more
-        default: break
+        switch DoneScreen.bindings(self).action(for: key) {
+        case .exit?: exitReason = finalExitReason
+        case .showLog?: screen = .install       // look at the log once more
+        case nil: break
         }
         return []
     }

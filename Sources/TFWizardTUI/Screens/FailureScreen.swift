@@ -7,6 +7,12 @@ import TFWizardCore
 /// A step failed: what it printed last, the likely cause, and what to do (retry / skip / log / abort).
 enum FailureScreen {
     enum Choice: String, CaseIterable { case retry, troubleshoot, skip, log, abort }
+    enum Action: Equatable { case move(Motion), choose }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        KeyBinding.listKeys { .move($0) }
+            + [KeyBinding([.enter], "help.confirm", .choose), KeyBinding([.space], "help.confirm", .choose, inBar: false)]
+    }
 
     static func choices(_ state: WizardState) -> [Choice] {
         guard let index = state.install?.awaitingDecisionFor, let plan = state.plan else { return [.log, .abort] }
@@ -52,10 +58,9 @@ enum FailureScreen {
 extension WizardState {
     mutating func handleFailure(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let choices = FailureScreen.choices(self)
-        switch key {
-        case .up: failureCursor = ChoiceList.move(failureCursor, by: -1, count: choices.count)
-        case .down, .tab: failureCursor = ChoiceList.move(failureCursor, by: 1, count: choices.count)
-        case .enter, .space:
+        switch FailureScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: failureCursor = motion.apply(failureCursor, last: choices.count - 1, page: choices.count)
+        case .choose?:
             guard let index = install?.awaitingDecisionFor else { return [] }
             switch choices[min(failureCursor, choices.count - 1)] {
             case .retry:
@@ -78,7 +83,7 @@ extension WizardState {
                 screen = .install
                 return [.decide(.abort)]
             }
-        default: break
+        case nil: break
         }
         return []
     }

@@ -5,6 +5,14 @@ import Glibc
 
 /// The whole install log on the whole screen.
 enum FullLogScreen {
+    enum Action: Equatable { case scroll(Motion), back }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        KeyBinding.scrollKeys({ Action.scroll($0) }, barShowsPages: true)
+            + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false),
+               KeyBinding([.escape], "help.back", .back), KeyBinding([.enter], "help.back", .back, inBar: false)]
+    }
+
     static func render(_ state: WizardState, _ canvas: Canvas) {
         guard let install = state.install else { return }
         let lines = install.logLines
@@ -26,16 +34,10 @@ extension WizardState {
         let count = install?.logLines.count ?? 0
         let page = max(1, size.rows - 4)
         let maxScroll = max(0, count - page)
-        switch key {
-        case .up: fullLogScroll = min(maxScroll, fullLogScroll + 1)
-        case .down: fullLogScroll = max(0, fullLogScroll - 1)
-        case .pageUp: fullLogScroll = min(maxScroll, fullLogScroll + page)
-        case .pageDown, .space: fullLogScroll = max(0, fullLogScroll - page)
-        case .home: fullLogScroll = maxScroll
-        case .end: fullLogScroll = 0
-        case .escape, .enter:
-            screen = install?.awaitingDecisionFor != nil ? .failure : .install
-        default: break
+        switch FullLogScreen.bindings(self).action(for: key) {
+        case .scroll(let motion)?: fullLogScroll = motion.applyFromEnd(fullLogScroll, last: maxScroll, page: page)
+        case .back?: screen = install?.awaitingDecisionFor != nil ? .failure : .install
+        case nil: break
         }
         return []
     }

@@ -8,6 +8,30 @@ import TFWizardCore
 enum InstallScreen {
     static let maxStepRows = 7
 
+    enum Action: Equatable { case scroll(Motion), toggleLogFocus, toChild, cancel, leave }
+
+    /// While a step runs: the log pane scrolls, Tab lets typing go to the step (a password prompt), Esc
+    /// cancels. With the log focused every key but these goes to the step. After the install: Enter goes on.
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        let scroll = KeyBinding.scrollKeys({ Action.scroll($0) }, barShowsPages: true)
+        guard state.isInstallRunning else {
+            return [KeyBinding([.enter], "help.next", .leave)] + scroll
+                + [KeyBinding([.space, .escape], "help.next", .leave, inBar: false)]
+        }
+        let cancel = KeyBinding([.escape], "help.cancel", Action.cancel)
+        guard state.install?.logFocused == true else {
+            return scroll + [KeyBinding([.tab], "help.focus-log", .toggleLogFocus),
+                             KeyBinding([.backTab], "help.focus-log", .toggleLogFocus, inBar: false), cancel]
+        }
+        return [KeyBinding([], "help.type-to-program", .toChild, group: .printable),
+                KeyBinding([], "help.type-to-program", .toChild, group: .controlLetter, inBar: false),
+                KeyBinding([.enter, .backspace, .up, .down, .left, .right], "help.keys-to-program", .toChild, inBar: false),
+                KeyBinding([.tab], "help.leave-log", .toggleLogFocus),
+                KeyBinding([.backTab], "help.leave-log", .toggleLogFocus, inBar: false)]
+            + KeyBinding.scrollKeys({ .scroll($0) }, lines: false).map(\.onlyInOverlay)
+            + [cancel]
+    }
+
     static func stepRows(_ stepCount: Int) -> Int { min(stepCount, maxStepRows) }
 
     /// Rows of the log pane for a terminal size (also the child's pty size).
@@ -98,29 +122,13 @@ extension WizardState {
         defer { install = progress }
         let page = max(1, InstallScreen.logPaneRows(size, stepCount: progress.steps.count) - 1)
         let maxScroll = max(0, progress.logLines.count - page)
-        switch key {
-        case .tab, .backTab:
-            progress.logFocused.toggle()
-            return []
-        case .pageUp: progress.logScroll = min(maxScroll, progress.logScroll + page); return []
-        case .pageDown: progress.logScroll = max(0, progress.logScroll - page); return []
-        case .home: progress.logScroll = maxScroll; return []
-        case .end: progress.logScroll = 0; return []
-        case .escape:
-            if isInstallRunning { confirmation = .cancelInstall; confirmationYes = false; return [] }
-            return leaveFinishedInstall()
-        default: break
-        }
-        if progress.logFocused && isInstallRunning {
-            if let bytes = Self.childBytes(for: key) { return [.sendInput(bytes)] }
-            return []
-        }
-        switch key {
-        case .up: progress.logScroll = min(maxScroll, progress.logScroll + 1)
-        case .down: progress.logScroll = max(0, progress.logScroll - 1)
-        case .enter, .space:
-            if !isInstallRunning { return leaveFinishedInstall() }
-        default: break
+        switch InstallScreen.bindings(self).action(for: key) {
+        case .toggleLogFocus?: progress.logFocused.toggle()
+        case .scroll(let motion)?: progress.logScroll = motion.applyFromEnd(progress.logScroll, last: maxScroll, page: page)
+        case .cancel?: confirmation = .cancelInstall; confirmationYes = false
+        case .leave?: return leaveFinishedInstall()
+        case .toChild?: return Self.childBytes(for: key).map { [.sendInput($0)] } ?? []
+        case nil: break
         }
         return []
     }

@@ -8,6 +8,10 @@ import TFWizardCore
 enum MethodScreen {
     static func methods(_ state: WizardState) -> [Answers.Method] { state.methods.ids }
 
+    static func bindings(_ state: WizardState) -> [KeyBinding<QuestionAction>] {
+        KeyBinding.listKeys { .move($0) } + KeyBinding.questionKeys()
+    }
+
     static func rows(_ state: WizardState) -> [ChoiceRow] {
         methods(state).map { method in
             let key = "method.\(method.rawValue)"
@@ -50,11 +54,10 @@ extension WizardState {
 
     mutating func handleMethod(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let count = methods.ids.count
-        switch key {
-        case .up: methodCursor = ChoiceList.move(methodCursor, by: -1, count: count)
-        case .down, .tab: methodCursor = ChoiceList.move(methodCursor, by: 1, count: count)
-        case .escape: goBack(environment)
-        case .enter, .space:
+        switch MethodScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: methodCursor = motion.apply(methodCursor, last: count - 1, page: count)
+        case .back?: goBack(environment)
+        case .choose?:
             let method = methods.ids[methodCursor]
             switch methodStates[method] ?? .available {
             case .available:
@@ -68,7 +71,7 @@ extension WizardState {
                     methodCursor = recommended
                 }
             }
-        default: break
+        case nil: break
         }
         return []
     }

@@ -6,6 +6,20 @@ import TFWizardCore
 
 /// Which package (tensorflow / tensorflow-cpu / tf-nightly) and which release: latest or one from the catalog.
 enum PackageScreen {
+    enum Action: Equatable { case move(Motion), switchList, choose, back }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        KeyBinding.listKeys { .move($0) }
+            + [KeyBinding([.tab], "help.switch-list", .switchList),
+               KeyBinding([.backTab, .left, .right], "help.switch-list", .switchList, inBar: false),
+               KeyBinding([.enter], "help.next", .choose),
+               KeyBinding([.space], "help.next", .choose, inBar: false),
+               KeyBinding([.escape], "help.back", .back)]
+    }
+
+    /// Rows of the release list.
+    static func versionRows(_ size: TerminalSize, top: Int) -> Int { min(8, size.rows - 3 - top - 6) }
+
     static func versionChoices(_ catalog: Catalog) -> [String] {
         ["latest"] + catalog.releases.map(\.version)
     }
@@ -50,7 +64,7 @@ enum PackageScreen {
                     style: state.packageFocusOnVersion ? .dim : .accent)
         canvas.text(state.text("package.version-heading"), row: top, column: rightColumn, width: columnWidth,
                     style: state.packageFocusOnVersion ? .accent : .dim)
-        let listHeight = min(8, canvas.bodyBottom - top - 6)
+        let listHeight = versionRows(canvas.size, top: top)
         ChoiceList.render(packageRows(state), cursor: state.packageCursor, focused: !state.packageFocusOnVersion,
                           canvas: canvas, row: top + 1, height: 3, width: columnWidth)
         let package = selectedPackage(state)
@@ -81,18 +95,18 @@ extension WizardState {
     mutating func handlePackage(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let versions = PackageScreen.versionChoices(catalog)
         let nightly = PackageScreen.selectedPackage(self) == .tfNightly
-        switch key {
-        case .tab, .backTab, .left, .right:
+        switch PackageScreen.bindings(self).action(for: key) {
+        case .switchList?:
             packageFocusOnVersion = nightly ? false : !packageFocusOnVersion
-        case .up, .down:
-            let delta = key == .up ? -1 : 1
+        case .move(let motion)?:
             if packageFocusOnVersion {
-                versionCursor = ChoiceList.move(versionCursor, by: delta, count: versions.count)
+                versionCursor = motion.apply(versionCursor, last: versions.count - 1,
+                                             page: PackageScreen.versionRows(size, top: 4))
             } else {
-                packageCursor = ChoiceList.move(packageCursor, by: delta, count: Answers.Package.allCases.count)
+                packageCursor = motion.apply(packageCursor, last: Answers.Package.allCases.count - 1, page: 3)
             }
-        case .escape: goBack(environment)
-        case .enter, .space:
+        case .back?: goBack(environment)
+        case .choose?:
             let package = PackageScreen.selectedPackage(self)
             if let problem = PackageScreen.packageProblem(package, self) {
                 message = StatusMessage(text: problem, style: .warning)
@@ -101,7 +115,7 @@ extension WizardState {
             answers.package = package
             answers.version = package == .tfNightly ? "latest" : versions[versionCursor]
             advance(environment)
-        default: break
+        case nil: break
         }
         return []
     }

@@ -7,6 +7,16 @@ import TFWizardCore
 /// Every step with its command and why, before anything runs; or why the planner refused.
 enum PlanScreen {
     struct Line { var text: String; var style: TextStyle; var indent: Int }
+    enum Action: Equatable { case scroll(Motion), start, back }
+
+    /// Enter installs, or goes to the answer a refused plan names.
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        let scroll = KeyBinding.scrollKeys { Action.scroll($0) }
+        let enter = KeyBinding([.enter], state.plan != nil ? "help.install" : "help.change-answer", Action.start)
+        let back = KeyBinding([.escape], "help.back", Action.back)
+        guard state.plan != nil else { return [enter, back] + scroll.map { $0.onlyInOverlay } }
+        return [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back]
+    }
 
     static func lines(_ state: WizardState, width: Int) -> [Line] {
         var result: [Line] = []
@@ -85,15 +95,10 @@ extension WizardState {
         let total = PlanScreen.lines(self, width: size.columns - 4).count
         let page = max(1, size.rows - 6)
         let maxScroll = max(0, total - page)
-        switch key {
-        case .up: planScroll = max(0, min(planScroll, maxScroll) - 1)
-        case .down: planScroll = min(maxScroll, planScroll + 1)
-        case .pageUp: planScroll = max(0, min(planScroll, maxScroll) - page)
-        case .pageDown, .space: planScroll = min(maxScroll, planScroll + page)
-        case .home: planScroll = 0
-        case .end: planScroll = maxScroll
-        case .escape: goBack(environment)
-        case .enter:
+        switch PlanScreen.bindings(self).action(for: key) {
+        case .scroll(let motion)?: planScroll = motion.apply(planScroll, last: maxScroll, page: page)
+        case .back?: goBack(environment)
+        case .start?:
             if let refusal {
                 go(to: PlanScreen.refusalScreen(refusal), environment)
                 return []
@@ -103,7 +108,7 @@ extension WizardState {
             screen = .install
             return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size, stepCount: plan.steps.count),
                                                        columns: size.columns - 2)]
-        default: break
+        case nil: break
         }
         return []
     }

@@ -6,6 +6,15 @@ import TFWizardCore
 
 /// Every interpreter found; the ones the chosen TensorFlow cannot use are shown disabled with the reason.
 enum PythonScreen {
+    static func bindings(_ state: WizardState) -> [KeyBinding<QuestionAction>] {
+        KeyBinding.listKeys { .move($0) } + KeyBinding.questionKeys()
+    }
+
+    /// Rows the list shows at most (a page for PgUp/PgDn).
+    static func listRows(_ state: WizardState, top: Int, bottom: Int) -> Int {
+        min(state.facts.pythons.count, bottom - top - 5)
+    }
+
     static func rows(_ state: WizardState) -> [ChoiceRow] {
         state.facts.pythons.enumerated().map { index, python in
             let problem = index < state.pythonProblems.count ? state.pythonProblems[index] : nil
@@ -27,7 +36,7 @@ enum PythonScreen {
             canvas.paragraph(state.text("python.none-found"), row: top, style: .warning)
             return
         }
-        let height = min(state.facts.pythons.count, canvas.bodyBottom - top - 5)
+        let height = listRows(state, top: top, bottom: canvas.bodyBottom)
         ChoiceList.render(rows(state), cursor: state.pythonCursor, canvas: canvas, row: top, height: height)
         var row = top + height + 1
         let python = state.facts.pythons[state.pythonCursor]
@@ -64,11 +73,13 @@ extension WizardState {
 
     mutating func handlePython(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let count = facts.pythons.count
-        switch key {
-        case .up: pythonCursor = ChoiceList.move(pythonCursor, by: -1, count: count)
-        case .down, .tab: pythonCursor = ChoiceList.move(pythonCursor, by: 1, count: count)
-        case .escape: goBack(environment)
-        case .enter, .space:
+        switch PythonScreen.bindings(self).action(for: key) {
+        case .move(let motion)?:
+            // The question takes a line or two above the list: a page is the rows left below it.
+            pythonCursor = motion.apply(pythonCursor, last: count - 1,
+                                        page: PythonScreen.listRows(self, top: 5, bottom: size.rows - 3))
+        case .back?: goBack(environment)
+        case .choose?:
             guard count > 0 else {
                 answers.python = nil            // none found: the planner says what to install
                 advance(environment)
@@ -80,7 +91,7 @@ extension WizardState {
             }
             answers.python = facts.pythons[pythonCursor].path
             advance(environment)
-        default: break
+        case nil: break
         }
         return []
     }

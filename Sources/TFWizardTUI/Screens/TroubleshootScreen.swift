@@ -28,6 +28,22 @@ enum TroubleshootScreen {
 
     static func choices(_ context: TroubleshootContext) -> [Choice] { context.offersFix ? Choice.allCases : [] }
 
+    enum Action: Equatable { case move(Motion), scroll(Motion), more, choose, back }
+
+    /// With a fix to offer, Up/Down choose between applying it and going back and the text scrolls with
+    /// PgUp/PgDn; without, Up/Down scroll. Space pages on and starts over at the end, so arrows, Enter,
+    /// Esc and Space reach every line.
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        let more = KeyBinding([.space], "help.more", Action.more)
+        let back = KeyBinding([.escape], "help.back", Action.back)
+        guard let context = state.troubleshoot, !choices(context).isEmpty else {
+            return KeyBinding.scrollKeys { .scroll($0) } + [more, back, KeyBinding([.enter], "help.back", .back, inBar: false)]
+        }
+        return [KeyBinding([.up], "help.choose", .move(.line(-1))), KeyBinding([.down], "help.choose", .move(.line(1))),
+                KeyBinding([.enter], "help.confirm", .choose), more]
+            + KeyBinding.scrollKeys({ .scroll($0) }, lines: false) + [back]
+    }
+
     static func lines(_ state: WizardState, _ context: TroubleshootContext, width: Int) -> [StyledLine] {
         var result: [StyledLine] = []
         func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
@@ -112,6 +128,13 @@ enum TroubleshootScreen {
 
 /// Before a fix runs: its commands, then the step that is retried, like the plan screen.
 enum FixConfirmScreen {
+    enum Action: Equatable { case scroll(Motion), more, run, back }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        [KeyBinding([.enter], "help.run-fix", Action.run)] + KeyBinding.scrollKeys { .scroll($0) }
+            + [KeyBinding([.space], "help.more", .more, inBar: false), KeyBinding([.escape], "help.back", .back)]
+    }
+
     static func lines(_ state: WizardState, _ context: TroubleshootContext, width: Int) -> [StyledLine] {
         var result: [StyledLine] = []
         func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
@@ -195,26 +218,19 @@ extension WizardState {
         let maxScroll = StyledLine.maxScroll(TroubleshootScreen.lines(self, context, width: size.columns - 4).count,
                                              height: height)
         let page = max(1, height - 1)
-        switch key {
-        case .up where choices.isEmpty: context.scroll = max(0, min(context.scroll, maxScroll) - 1)
-        case .down where choices.isEmpty: context.scroll = min(maxScroll, context.scroll + 1)
-        case .up: context.cursor = ChoiceList.move(context.cursor, by: -1, count: choices.count)
-        case .down, .tab: context.cursor = ChoiceList.move(context.cursor, by: 1, count: choices.count)
-        case .pageUp: context.scroll = max(0, min(context.scroll, maxScroll) - page)
-        case .pageDown: context.scroll = min(maxScroll, context.scroll + page)
-        // Space pages on and starts over at the end, so arrows, Enter, Esc and Space reach every line.
-        case .space: context.scroll = context.scroll >= maxScroll ? 0 : min(maxScroll, context.scroll + page)
-        case .home: context.scroll = 0
-        case .end: context.scroll = maxScroll
-        case .escape: leaveTroubleshoot(context)
-        case .enter:
+        switch TroubleshootScreen.bindings(self).action(for: key) {
+        case .move(let motion)?: context.cursor = motion.apply(context.cursor, last: choices.count - 1, page: choices.count)
+        case .scroll(let motion)?: context.scroll = motion.apply(context.scroll, last: maxScroll, page: page)
+        case .more?: context.scroll = Motion.pageOrStartOver(context.scroll, last: maxScroll, page: page)
+        case .back?: leaveTroubleshoot(context)
+        case .choose?:
             if choices.isEmpty || choices[min(context.cursor, choices.count - 1)] == .back {
                 leaveTroubleshoot(context)
             } else {
                 context.confirmScroll = 0
                 screen = .fixConfirm
             }
-        default: break
+        case nil: break
         }
         return []
     }
@@ -231,14 +247,11 @@ extension WizardState {
         let total = FixConfirmScreen.lines(self, context, width: size.columns - 4).count
         let height = size.rows - 4
         let maxScroll = StyledLine.maxScroll(total, height: height)
-        switch key {
-        case .up: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - 1)
-        case .down: context.confirmScroll = min(maxScroll, context.confirmScroll + 1)
-        case .pageUp: context.confirmScroll = max(0, min(context.confirmScroll, maxScroll) - (height - 1))
-        case .pageDown: context.confirmScroll = min(maxScroll, context.confirmScroll + height - 1)
-        case .space: context.confirmScroll = context.confirmScroll >= maxScroll ? 0 : min(maxScroll, context.confirmScroll + height - 1)
-        case .escape: screen = .troubleshoot
-        case .enter:
+        switch FixConfirmScreen.bindings(self).action(for: key) {
+        case .scroll(let motion)?: context.confirmScroll = motion.apply(context.confirmScroll, last: maxScroll, page: height - 1)
+        case .more?: context.confirmScroll = Motion.pageOrStartOver(context.confirmScroll, last: maxScroll, page: height - 1)
+        case .back?: screen = .troubleshoot
+        case .run?:
             guard let fixes = context.fixSteps, let index = context.failedStepIndex,
                   install?.awaitingDecisionFor == index else { break }
             install?.awaitingDecisionFor = nil
@@ -246,7 +259,7 @@ extension WizardState {
             troubleshoot = nil
             screen = .install
             return [.retryAfterFixes(fixes)]
-        default: break
+        case nil: break
         }
         troubleshoot = context
         return []

@@ -6,6 +6,13 @@ import TFWizardCore
 
 /// What the check program reported: TensorFlow version, the reduce_sum result, the GPUs it sees.
 enum ValidationScreen {
+    enum Action: Equatable { case next, showLog }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        [KeyBinding([.enter], "help.next", .next), KeyBinding([.space], "help.next", .next, inBar: false),
+         KeyBinding([.escape], "help.show-log", .showLog), KeyBinding([.tab], "help.show-log", .showLog, inBar: false)]
+    }
+
     static func render(_ state: WizardState, _ canvas: Canvas) {
         guard let report = state.install?.validation else { return }
         var row = canvas.paragraph(state.text(report.passed ? "validation.passed" : "validation.failed"),
@@ -35,10 +42,10 @@ enum ValidationScreen {
 
 extension WizardState {
     mutating func handleValidation(_ key: Key) -> [WizardEffect] {
-        switch key {
-        case .enter, .space: return enterDone()
-        case .escape, .tab: screen = .install
-        default: break
+        switch ValidationScreen.bindings(self).action(for: key) {
+        case .next?: return enterDone()
+        case .showLog?: screen = .install
+        case nil: break
         }
         return []
     }

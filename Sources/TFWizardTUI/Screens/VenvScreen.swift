@@ -6,6 +6,11 @@ import TFWizardCore
 
 /// The folder of the virtual environment: an editable text field.
 enum VenvScreen {
+    static func bindings(_ state: WizardState) -> [KeyBinding<TextFieldAction>] {
+        [KeyBinding([.enter], "help.next", .submit), KeyBinding([.escape], "help.back", .back)]
+            + KeyBinding.textFieldKeys(.edit)
+    }
+
     static func render(_ state: WizardState, _ canvas: Canvas) {
         var row = canvas.paragraph(state.text("venv.question"), row: canvas.bodyTop, style: .bold) + 1
         TextFieldView.render(state.venvField, canvas: canvas, row: row)
@@ -21,9 +26,9 @@ enum VenvScreen {
 
 extension WizardState {
     mutating func handleVenv(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
-        switch key {
-        case .escape: goBack(environment)
-        case .enter:
+        switch VenvScreen.bindings(self).action(for: key) {
+        case .back?: goBack(environment)
+        case .submit?:
             let folder = venvField.text.trimmingSpaces()
             guard !folder.isEmpty else {
                 message = StatusMessage(text: text("venv.empty"), style: .warning)
@@ -31,8 +36,8 @@ extension WizardState {
             }
             answers.venv = folder
             advance(environment)
-        default:
-            _ = venvField.handle(key)
+        case .edit?: _ = venvField.handle(key)
+        case nil: break
         }
         return []
     }

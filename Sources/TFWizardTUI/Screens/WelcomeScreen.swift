@@ -6,6 +6,19 @@ import Glibc
 /// What the wizard will do, and what the probe found on this machine.
 enum WelcomeScreen {
     enum Choice: String, CaseIterable { case install, diagnose }
+    enum Action: Equatable { case move(Motion), choose, scroll(Motion), quit }
+
+    static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
+        [KeyBinding([.up], "help.choose", Action.move(.line(-1))),
+         KeyBinding([.down], "help.choose", .move(.line(1))),
+         KeyBinding([.home], "help.first-last", .move(.start), inBar: false),
+         KeyBinding([.end], "help.first-last", .move(.end), inBar: false),
+         KeyBinding([.enter], "help.confirm", .choose),
+         KeyBinding([.space], "help.confirm", .choose, inBar: false),
+         KeyBinding([.pageUp], "help.scroll", .scroll(.line(-1))),
+         KeyBinding([.pageDown], "help.scroll", .scroll(.line(1))),
+         KeyBinding([.escape], "help.quit", .quit)]
+    }
 
     static func render(_ state: WizardState, _ canvas: Canvas) {
         var row = canvas.paragraph(state.text("welcome.intro"), row: canvas.bodyTop)
@@ -37,18 +50,17 @@ enum WelcomeScreen {
 
 extension WizardState {
     mutating func handleWelcome(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
-        switch key {
-        case .enter, .space:
+        switch WelcomeScreen.bindings(self).action(for: key) {
+        case .choose?:
             switch WelcomeScreen.Choice.allCases[welcomeCursor] {
             case .install: advance(environment)
             case .diagnose: screen = .logPath
             }
-        case .escape: goBack(environment)
-        case .down, .tab: welcomeCursor = ChoiceList.move(welcomeCursor, by: 1, count: WelcomeScreen.Choice.allCases.count)
-        case .up: welcomeCursor = ChoiceList.move(welcomeCursor, by: -1, count: WelcomeScreen.Choice.allCases.count)
-        case .pageDown: welcomeScroll = min(welcomeScroll + 1, max(0, probeSummary.count - 1))
-        case .pageUp: welcomeScroll = max(0, welcomeScroll - 1)
-        default: break
+        case .quit?: goBack(environment)
+        case .move(let motion)?:
+            welcomeCursor = motion.apply(welcomeCursor, last: WelcomeScreen.Choice.allCases.count - 1, page: 1)
+        case .scroll(let motion)?: welcomeScroll = motion.apply(welcomeScroll, last: probeSummary.count - 1, page: 1)
+        case nil: break
         }
         return []
     }

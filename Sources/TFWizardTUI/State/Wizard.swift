@@ -101,6 +101,7 @@ public enum Wizard {
             case .fixConfirm: FixConfirmScreen.render(state, canvas)
             case .logPath: LogPathScreen.render(state, canvas)
             }
+            if state.helpShown { HelpOverlay.render(state, canvas) }
             if let confirmation = state.confirmation { ConfirmDialog.render(state, confirmation, canvas) }
         }
         terminal.refresh()
@@ -158,17 +159,19 @@ extension WizardState {
     private mutating func handleKey(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         if key == .resize { return [] }
         if confirmation != nil { return handleConfirmation(key) }
-        if key == .function(2), Frame.offersLogExport(screen) { return [.exportLog] }
-        // Keys typed into the log pane belong to the child, Ctrl-C excepted.
-        let typingIntoLog = screen == .install && install?.logFocused == true
-        if !typingIntoLog { message = nil }
-        if key == .interrupt {
-            confirmationYes = false
-            if isInstallRunning { confirmation = .cancelInstall }
-            else if install != nil { exitReason = finalExitReason }   // it is over: nothing to lose
-            else { confirmation = .quit }
-            return []
+        if helpShown {
+            switch HelpOverlay.bindings(self).action(for: key) {
+            case .close?: helpShown = false; return []
+            case .quit?: helpShown = false            // and on, as on the screen
+            case nil: return []
+            }
         }
+        let common = CommonKeys.bindings(self).action(for: key)
+        if let common, common != .quit { return handleCommon(common) }   // help and F2 leave the message up
+        // A key the screen takes clears the message; keys typed into the log pane belong to the child.
+        let typingIntoLog = screen == .install && install?.logFocused == true
+        if !typingIntoLog, common != nil || Keymap.screen(self).contains(where: { $0.matches(key) }) { message = nil }
+        if let common { return handleCommon(common) }
         switch screen {
         case .welcome: return handleWelcome(key, environment)
         case .device: return handleDevice(key, environment)
@@ -192,15 +195,12 @@ extension WizardState {
     private mutating func handleConfirmation(_ key: Key) -> [WizardEffect] {
         guard let asked = confirmation else { return [] }
         var answer: Bool?
-        switch key {
-        case .left, .right, .tab, .backTab: confirmationYes.toggle()
-        case .enter, .space: answer = confirmationYes
-        case .escape: answer = false
-        case .interrupt: answer = true          // a second Ctrl-C means it
-        case .character(let character):
-            if text("confirm.yes-letter").lowercased() == String(character).lowercased() { answer = true }
-            if text("confirm.no-letter").lowercased() == String(character).lowercased() { answer = false }
-        default: break
+        switch ConfirmDialog.bindings(self).action(for: key) {
+        case .toggle?: confirmationYes.toggle()
+        case .answerHighlighted?: answer = confirmationYes
+        case .yes?: answer = true
+        case .no?: answer = false
+        case nil: break
         }
         guard let answer else { return [] }
         confirmation = nil

@@ -42,6 +42,8 @@ public struct WizardState: Sendable {
     public internal(set) var confirmation: Confirmation?
     var confirmationYes = false
     public internal(set) var message: StatusMessage?
+    /// The help overlay (F1) is open over the screen.
+    var helpShown = false
     public internal(set) var exitReason: ExitReason?
 
     // What the screens are about (from the environment, copied so rendering needs nothing else).

@@ -35,6 +35,16 @@ struct Canvas {
         terminal.draw(TextWidth.pad(text, to: columns), row: row, column: column, style: style)
     }
 
+    /// A bordered box (`+--+` and `|  |`) with a blank inside, over whatever was drawn there.
+    func box(top: Int, left: Int, width: Int, height: Int, style: TextStyle) {
+        let border = "+" + String(repeating: "-", count: max(0, width - 2)) + "+"
+        text(border, row: top, column: left, style: style)
+        for row in (top + 1)..<max(top + 1, top + height - 1) {
+            bar("|" + String(repeating: " ", count: max(0, width - 2)) + "|", row: row, column: left, width: width, style: style)
+        }
+        text(border, row: top + height - 1, column: left, style: style)
+    }
+
     /// Wrapped paragraph from `row`; returns the row after it. Stops at `lastRow`.
     @discardableResult
     func paragraph(_ text: String, row: Int, column: Int? = nil, width: Int? = nil, lastRow: Int? = nil,
@@ -86,11 +96,5 @@ enum ChoiceList {
         }
         if first > 0 { canvas.text("^", row: row, column: start + fullWidth - 1, style: .dim) }
         if first + height < rows.count { canvas.text("v", row: row + height - 1, column: start + fullWidth - 1, style: .dim) }
-    }
-
-    /// Cursor after an up/down key, wrapping at neither end.
-    static func move(_ cursor: Int, by delta: Int, count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        return min(count - 1, max(0, cursor + delta))
     }
 }

@@ -3,12 +3,6 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// A key and what it does, as the help bar lists it.
-struct KeyHelp: Equatable {
-    var keys: String
-    var action: String
-}
-
 /// The parts every screen shares: title bar, status message, help bar.
 enum Frame {
     static func render(_ state: WizardState, _ canvas: Canvas) {
@@ -25,130 +19,12 @@ enum Frame {
         if let message = state.message {
             canvas.text(message.text, row: canvas.messageRow, column: 1, style: message.style)
         }
-        let help = helpItems(state).map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
-        canvas.bar(" " + help, row: canvas.helpRow, style: .reverse)
+        HelpBar.render(state, canvas)
     }
 
     /// The log can be exported once there is a plan.
     static func offersLogExport(_ screen: Screen) -> Bool {
         [.plan, .install, .failure, .fullLog, .validation, .done].contains(screen)
-    }
-
-    static func helpItems(_ state: WizardState) -> [KeyHelp] {
-        let t = state.text
-        if state.confirmation != nil {
-            return [KeyHelp(keys: t("key.left-right"), action: t("help.choose")),
-                    KeyHelp(keys: t("key.enter"), action: t("help.confirm")),
-                    KeyHelp(keys: t("key.esc"), action: t("help.no"))]
-        }
-        var items: [KeyHelp]
-        switch state.screen {
-        case .welcome:
-            items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.confirm")),
-                     KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.quit"))]
-        case .device, .method, .python:
-            items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.next")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back")),
-                     KeyHelp(keys: t("key.ctrl-c"), action: t("help.quit"))]
-        case .package:
-            items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
-                     KeyHelp(keys: t("key.tab"), action: t("help.switch-list")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.next")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-        case .dockerImage:
-            items = DockerImageScreen.helpItems(state)
-        case .venv:
-            items = [KeyHelp(keys: t("key.type"), action: t("help.edit")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.next")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back")),
-                     KeyHelp(keys: t("key.ctrl-u"), action: t("help.clear"))]
-        case .plan:
-            items = state.plan != nil
-                ? [KeyHelp(keys: t("key.enter"), action: t("help.install")),
-                   KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
-                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-                : [KeyHelp(keys: t("key.enter"), action: t("help.change-answer")),
-                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-        case .install where !state.isInstallRunning:
-            items = [KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.next"))]
-        case .install:
-            items = state.install?.logFocused == true
-                ? [KeyHelp(keys: t("key.type"), action: t("help.type-to-program")),
-                   KeyHelp(keys: t("key.tab"), action: t("help.leave-log")),
-                   KeyHelp(keys: t("key.pages"), action: t("help.scroll"))]
-                : [KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
-                   KeyHelp(keys: t("key.tab"), action: t("help.focus-log"))]
-            items.append(KeyHelp(keys: t("key.esc"), action: t("help.cancel")))
-        case .failure:
-            items = [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.confirm"))]
-        case .fullLog:
-            items = [KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-        case .validation:
-            items = [KeyHelp(keys: t("key.enter"), action: t("help.next"))]
-        case .done:
-            items = [KeyHelp(keys: t("key.enter"), action: t("help.exit"))]
-        case .troubleshoot:
-            items = state.troubleshoot.map { TroubleshootScreen.choices($0).isEmpty } ?? true
-                ? [KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
-                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-                : [KeyHelp(keys: t("key.up-down"), action: t("help.choose")),
-                   KeyHelp(keys: t("key.enter"), action: t("help.confirm")),
-                   KeyHelp(keys: t("key.pages"), action: t("help.scroll")),
-                   KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-        case .fixConfirm:
-            items = [KeyHelp(keys: t("key.enter"), action: t("help.run-fix")),
-                     KeyHelp(keys: t("key.up-down"), action: t("help.scroll")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back"))]
-        case .logPath:
-            items = [KeyHelp(keys: t("key.type"), action: t("help.edit")),
-                     KeyHelp(keys: t("key.enter"), action: t("help.diagnose")),
-                     KeyHelp(keys: t("key.esc"), action: t("help.back")),
-                     KeyHelp(keys: t("key.ctrl-u"), action: t("help.clear"))]
-        }
-        if offersLogExport(state.screen) { items.append(KeyHelp(keys: t("key.f2"), action: t("help.export-log"))) }
-        return items
-    }
-}
-
-/// A yes/no box over the current screen; No is highlighted first.
-enum ConfirmDialog {
-    static func render(_ state: WizardState, _ confirmation: Confirmation, _ canvas: Canvas) {
-        let question: String, detail: String
-        switch confirmation {
-        case .quit: question = state.text("confirm.quit"); detail = state.text("confirm.quit-detail")
-        case .cancelInstall: question = state.text("confirm.cancel"); detail = state.text("confirm.cancel-detail")
-        }
-        let width = 56
-        let inner = width - 4
-        let detailLines = TextWidth.wrap(detail, to: inner)
-        let height = 5 + detailLines.count
-        let top = max(canvas.bodyTop, (canvas.size.rows - height) / 2)
-        let left = (canvas.size.columns - width) / 2
-        let border = "+" + String(repeating: "-", count: width - 2) + "+"
-        canvas.text(border, row: top, column: left, style: .accent)
-        for row in (top + 1)..<(top + height - 1) {
-            canvas.bar("|" + String(repeating: " ", count: width - 2) + "|", row: row, column: left, width: width, style: .accent)
-        }
-        canvas.text(border, row: top + height - 1, column: left, style: .accent)
-        canvas.text(question, row: top + 1, column: left + 2, width: inner, style: .bold)
-        for (offset, line) in detailLines.enumerated() {
-            canvas.text(line, row: top + 2 + offset, column: left + 2, width: inner)
-        }
-        let yes = " " + state.text("confirm.yes") + " "
-        let no = " " + state.text("confirm.no") + " "
-        let buttonsRow = top + height - 2
-        let yesColumn = left + width / 2 - TextWidth.width(yes) - 2
-        let noColumn = left + width / 2 + 2
-        canvas.text("[" + yes + "]", row: buttonsRow, column: yesColumn - 1,
-                    style: state.confirmationYes ? .selected : .normal)
-        canvas.text("[" + no + "]", row: buttonsRow, column: noColumn,
-                    style: state.confirmationYes ? .normal : .selected)
     }
 }
 
