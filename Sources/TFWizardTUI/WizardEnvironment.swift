@@ -19,6 +19,8 @@ public struct WizardEnvironment {
     public var methodAvailability: (Answers.Method, Answers.Device) -> MethodAvailability
     /// Why an interpreter cannot be used with a release; nil when it can.
     public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?
+    /// The release offered first for a device: the newest this machine can run, with why when older.
+    public var recommendedRelease: (Answers.Device) -> ReleaseRecommendation? = { _ in nil }
     /// The interpreter the planner would pick for a release.
     public var defaultPython: (TensorFlowRelease) -> MachineFacts.PythonInterpreter?
     /// The plan for answers, given the target folder as it was read (pure).

@@ -37,13 +37,17 @@ final class MethodScreenSnapshotTests: XCTestCase {
         assertSnapshot(driver.screen(), named: "m03-gpu-old-driver-plan")
     }
 
-    func testComputeCapabilityTooOldOffersCPU() throws {
+    /// A GPU too old for the newest release: the package screen starts from the last release that supports
+    /// it and says why (or choose CPU), so Enter through the defaults reaches a plan that works.
+    func testComputeCapabilityTooOldGetsItsLastRelease() throws {
         var driver = try driver("gpu-old-capability", Answers(device: .gpu))
+        for _ in 0..<10 where driver.state.screen != .package { driver.press(.enter) }
+        let package = driver.screen()
+        XCTAssertTrue(package.contains("too old for TensorFlow 2.21"), package)
+        assertSnapshot(package, named: "m04-gpu-old-capability-package")
         reachPlan(&driver)
-        XCTAssertEqual(driver.state.refusal?.field, "device")
-        assertSnapshot(driver.screen(), named: "m04-gpu-old-capability-refused")
-        driver.press(.enter)
-        XCTAssertEqual(driver.state.screen, .device, "Enter goes to the answer to change: CPU")
+        XCTAssertNil(driver.state.refusal)
+        XCTAssertEqual(driver.state.plan?.tensorflowVersion, "2.14.1")
     }
 
     func testModernGPUPlan() throws {

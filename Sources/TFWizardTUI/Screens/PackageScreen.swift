@@ -86,12 +86,25 @@ enum PackageScreen {
             if state.answers.device == .gpu, let cuda = release.cuda {
                 facts += " " + state.text("package.release-cuda", ["cuda": cuda, "cudnn": release.cudnn ?? "?"])
             }
-            canvas.paragraph(facts, row: row, style: .dim)
+            row = canvas.paragraph(facts, row: row, style: .dim)
         }
+        if let note = state.releaseNote { canvas.paragraph(note, row: row, style: .warning) }
     }
 }
 
 extension WizardState {
+    /// Starts from the newest release this machine can run, and says why when that is not the newest
+    /// (a Python or a GPU too old for it), so Enter through the defaults reaches a plan that works.
+    mutating func preparePackage(_ environment: WizardEnvironment) {
+        releaseNote = nil
+        guard answers.version == "latest", answers.package != .tfNightly,
+              let recommended = environment.recommendedRelease(answers.device), let reason = recommended.reason,
+              let index = PackageScreen.versionChoices(catalog).firstIndex(of: recommended.release.version) else { return }
+        versionCursor = index
+        answers.version = recommended.release.version
+        releaseNote = reason
+    }
+
     mutating func handlePackage(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         let versions = PackageScreen.versionChoices(catalog)
         let nightly = PackageScreen.selectedPackage(self) == .tfNightly

@@ -236,7 +236,7 @@ extension WizardState {
         message = nil
         switch target {
         case .method: prepareMethods(environment)
-        case .package: break
+        case .package: preparePackage(environment)
         case .python: preparePythons(environment)
         case .dockerImage: prepareDockerImage()
         case .plan: preparePlan(environment)

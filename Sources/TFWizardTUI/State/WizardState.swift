@@ -61,6 +61,8 @@ public struct WizardState: Sendable {
     var methodStates: [Answers.Method: MethodAvailability] = [:]
     var packageCursor = 0
     var versionCursor = 0
+    /// Why the release offered first is not the newest one (the package screen shows it).
+    var releaseNote: String?
     var packageFocusOnVersion = false
     var pythonCursor = 0
     var pythonProblems: [String?] = []

@@ -69,6 +69,9 @@ extension WizardEnvironment {
             }
         )
         environment.methods = methods
+        environment.recommendedRelease = { device in
+            Planner.recommendedRelease(device: device, facts: facts, catalog: catalog, strings: strings)
+        }
         environment.recordedMachine = context.recorded?.name
         return environment
     }
