@@ -18,7 +18,7 @@ public struct WizardEnvironment {
     public var methods: InstallMethods = .all
     public var methodAvailability: (Answers.Method, Answers.Device) -> MethodAvailability
     /// Why an interpreter cannot be used with a release; nil when it can.
-    public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?
+    public var interpreterProblem: (MachineFacts.PythonInterpreter, TensorFlowRelease, Answers.Method) -> String?
     /// The release offered first for a device: the newest this machine can run, with why when older.
     public var recommendedRelease: (Answers.Device) -> ReleaseRecommendation? = { _ in nil }
     /// The interpreter the planner would pick for a release.
@@ -50,7 +50,7 @@ public struct WizardEnvironment {
     public init(facts: MachineFacts, catalog: Catalog, strings: Strings, probeSummary: [String],
                 initialAnswers: Answers = Answers(),
                 methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodAvailability,
-                interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease) -> String?,
+                interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease, Answers.Method) -> String?,
                 defaultPython: @escaping (TensorFlowRelease) -> MachineFacts.PythonInterpreter?,
                 makePlan: @escaping (Answers, TargetState) -> Result<Plan, PlanRefusal>,
                 inspectTarget: @escaping (Answers) -> TargetState,

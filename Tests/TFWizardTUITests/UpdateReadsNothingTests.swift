@@ -55,3 +55,19 @@ final class UpdateReadsNothingTests: XCTestCase {
         XCTAssertEqual(state.message?.text, "cannot read /var/log/x.log")
     }
 }
+
+/// System pip on a machine whose python3 is externally managed: the Python screen disables that row with
+/// the reason and starts on one pip accepts, so Enter through it never meets "these answers cannot work".
+final class SystemPipPythonScreenTests: XCTestCase {
+    func testExternallyManagedPythonIsDisabledForSystemPip() {
+        var driver = WizardDriver(TestMachine.environment(answers: Answers(method: .systemPip)))
+        for _ in 0..<6 where driver.state.screen != .python { driver.press(.enter) }
+        XCTAssertEqual(driver.state.screen, .python)
+        let system = driver.state.facts.pythons.firstIndex { $0.path == "/usr/bin/python3" }!
+        XCTAssertNotNil(driver.state.pythonProblems[system], "PEP 668: pip refuses it")
+        XCTAssertNotEqual(driver.state.pythonCursor, system)
+        driver.press(.enter)
+        XCTAssertEqual(driver.state.screen, .plan)
+        XCTAssertNil(driver.state.refusal, "\(String(describing: driver.state.refusal))")
+    }
+}

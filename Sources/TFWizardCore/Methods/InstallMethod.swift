@@ -17,6 +17,9 @@ public protocol InstallMethod: Sendable {
     /// Whether TensorFlow runs on an interpreter of this machine (rather than one in an image or an
     /// environment the method brings): no interpreter at all is then the `python` answer's problem.
     var usesMachinePython: Bool { get }
+    /// Whether it installs into the interpreter itself (pip outside a venv): an externally managed Python
+    /// (PEP 668) or another project's venv cannot be chosen for it.
+    var installsIntoTheInterpreter: Bool { get }
     /// Which of the release's demands on the machine apply.
     var releaseChecks: ReleaseChecks { get }
     /// The Debian packages whose installed state its planner reads.
@@ -41,6 +44,7 @@ public protocol InstallMethod: Sendable {
 
 extension InstallMethod {
     public var usesMachinePython: Bool { false }
+    public var installsIntoTheInterpreter: Bool { false }
     public var releaseChecks: ReleaseChecks { .all }
     public var probeNeeds: ProbeNeeds { ProbeNeeds() }
     public func runsIn(_ answers: Answers) -> String? { nil }

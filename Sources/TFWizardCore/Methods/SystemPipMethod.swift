@@ -14,6 +14,7 @@ public struct SystemPipMethod: InstallMethod {
     public var id: Answers.Method { .systemPip }
     public var questions: [InstallQuestion] { [.python] }
     public var usesMachinePython: Bool { true }
+    public var installsIntoTheInterpreter: Bool { true }
     public var probeNeeds: ProbeNeeds { ProbeNeeds(pythonPackages: ["-pip"]) }
 
     public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {

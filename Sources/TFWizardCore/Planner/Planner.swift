@@ -28,8 +28,14 @@ public enum Planner {
     }
 
     /// nil when the interpreter can run this release; otherwise the reason shown on its disabled row.
+    /// With `method`, also what that method cannot do with it (pip refuses an externally managed Python).
     public static func interpreterProblem(_ python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                                          method: Answers.Method? = nil, methods: InstallMethods = .all,
                                           strings: Strings = Strings(language: "en")) -> String? {
+        if let method, methods[method]?.installsIntoTheInterpreter == true {
+            if python.virtualEnvironment != nil { return strings.text("planner.problem.otherVenv", ["python": python.path]) }
+            if python.externallyManaged { return strings.text("planner.problem.externallyManaged", ["python": python.path]) }
+        }
         guard !release.supportsPython(python.version) else { return nil }
         return strings.text("planner.problem.pythonRange", ["python": python.minorVersion, "version": release.version,
                                                             "min": release.pythonMin, "max": release.pythonMax])

@@ -58,13 +58,13 @@ extension WizardState {
             pythonProblems = facts.pythons.map { _ in nil }
             return
         }
-        pythonProblems = facts.pythons.map { environment.interpreterProblem($0, release) }
+        pythonProblems = facts.pythons.map { environment.interpreterProblem($0, release, answers.method) }
         if let chosen = answers.python,
            let index = facts.pythons.firstIndex(where: { $0.path == chosen || $0.minorVersion == chosen }),
            pythonProblems[index] == nil {
             pythonCursor = index
         } else if let preferred = environment.defaultPython(release),
-                  let index = facts.pythons.firstIndex(of: preferred) {
+                  let index = facts.pythons.firstIndex(of: preferred), pythonProblems[index] == nil {
             pythonCursor = index
         } else {
             pythonCursor = pythonProblems.firstIndex { $0 == nil } ?? 0

@@ -45,7 +45,9 @@ extension WizardEnvironment {
                 Planner.methodAvailability(method, device: device, facts: facts, catalog: catalog, strings: strings,
                                            methods: methods)
             },
-            interpreterProblem: { python, release in Planner.interpreterProblem(python, release: release, strings: strings) },
+            interpreterProblem: { python, release, method in
+                Planner.interpreterProblem(python, release: release, method: method, methods: methods, strings: strings)
+            },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
             makePlan: { answers, target in
                 Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings,
