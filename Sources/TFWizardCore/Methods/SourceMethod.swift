@@ -65,6 +65,9 @@ extension Planning {
                 throw refusal("method", "planner.refuse.noRoot", ["packages": list],
                               suggestion: strings.text("planner.refuse.noRoot.suggestion", ["packages": list]))
             }
+            if let clangMajor, missing.contains("clang-\(clangMajor)"), let codename = llvmSourceCodename(release) {
+                steps += llvmSourceSteps(major: clangMajor, codename: codename, prefix: prefix)
+            }
             steps.append(Step(id: "apt-update", title: strings["planner.step.apt-update.title"],
                               why: strings.text("planner.step.apt-update.why", ["packages": missing.joined(separator: ", ")]),
                               argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true))
@@ -112,15 +115,49 @@ extension Planning {
         return steps
     }
 
+    /// The release's codename when its archive lacks the clang the build needs (clang 18 is in Ubuntu 24.04
+    /// and Debian 13; older releases get it from LLVM's own apt repository).
+    func llvmSourceCodename(_ release: TensorFlowRelease) -> String? {
+        guard let clang = release.clang, let major = Int(clang.split(separator: ".")[0]), major >= 18,
+              let version = facts.os.versionID.map(VersionNumber.init), let codename = facts.os.codename,
+              (facts.os.isUbuntu && version < VersionNumber("24.04")) || (facts.os.id == "debian" && version < VersionNumber("13"))
+        else { return nil }
+        return codename
+    }
+
+    /// LLVM's signing key and apt source, as apt.llvm.org documents them (curl first when it is missing).
+    func llvmSourceSteps(major: String, codename: String, prefix: [String]) -> [Step] {
+        let keyring = "/usr/share/keyrings/llvm-snapshot.asc"
+        let source = "deb [signed-by=\(keyring)] http://apt.llvm.org/\(codename)/ llvm-toolchain-\(codename)-\(major) main"
+        var steps: [Step] = []
+        if facts.aptPackages["curl"] == nil {
+            steps.append(Step(id: "apt-update-curl", title: strings["planner.step.apt-update.title"],
+                              why: strings.text("planner.step.apt-update.why", ["packages": "curl"]),
+                              argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true))
+            steps.append(Step(id: "apt-curl-llvm", title: strings.text("planner.step.apt-curl-llvm.title", ["packages": "curl"]),
+                              why: strings["planner.step.apt-curl-llvm.why"],
+                              argv: prefix + ["apt-get", "install", "-y", "curl"], needsRoot: true))
+        }
+        steps.append(Step(id: "llvm-key", title: strings["planner.step.llvm-key.title"],
+                          why: strings["planner.step.llvm-key.why"],
+                          argv: prefix + ["curl", "-fsSL", "-o", keyring, "https://apt.llvm.org/llvm-snapshot.gpg.key"],
+                          needsRoot: true))
+        steps.append(Step(id: "llvm-source", title: strings.text("planner.step.llvm-source.title", ["clang": major]),
+                          why: strings.text("planner.step.llvm-source.why", ["clang": major, "os": facts.os.prettyName ?? facts.os.id]),
+                          argv: prefix + ["sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", source,
+                                          "/etc/apt/sources.list.d/llvm-toolchain-\(major).list"],
+                          needsRoot: true))
+        return steps
+    }
+
     func sourceNotes(_ release: TensorFlowRelease) -> [String] {
         let cores = facts.cpu.cores ?? 2
         let hours = max(1, 8 / max(1, cores / 2))   // about 6-8 hours on 2 cores, scaling with cores
         var notes: [String] = []
         // clang 18 is in Ubuntu 24.04 and Debian 13; older releases need LLVM's own apt repository.
-        if let clang = release.clang, let major = Int(clang.split(separator: ".")[0]), major >= 18,
-           let version = facts.os.versionID.map(VersionNumber.init),
-           (facts.os.isUbuntu && version < VersionNumber("24.04")) || (facts.os.id == "debian" && version < VersionNumber("13")) {
-            notes.append(strings.text("planner.note.source.llvm", ["clang": String(major), "os": facts.os.prettyName ?? facts.os.id]))
+        if llvmSourceCodename(release) != nil, let clang = release.clang {
+            notes.append(strings.text("planner.note.source.llvm", ["clang": String(clang.split(separator: ".")[0]),
+                                                                   "os": facts.os.prettyName ?? facts.os.id]))
         }
         return notes + [strings.text("planner.note.source.cost", ["hours": String(hours), "cores": String(cores)]),
                 strings.text("planner.note.source.tools", ["bazel": release.bazel ?? "?", "clang": release.clang ?? "?",

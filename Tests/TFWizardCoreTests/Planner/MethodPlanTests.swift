@@ -167,7 +167,8 @@ final class MethodPlanTests: XCTestCase {
 
     func testSourceBuildStatesCostAndTools() throws {
         let plan = try XCTUnwrap(M.plan(answers(.cpu, .source), try facts("gpu-none-docker-missing")).plan)
-        XCTAssertEqual(plan.stepIDs, ["apt-update", "apt-build", "bazelisk", "bazelisk-chmod", "git-clone", "configure",
+        XCTAssertEqual(plan.stepIDs, ["apt-update-curl", "apt-curl-llvm", "llvm-key", "llvm-source",
+                                      "apt-update", "apt-build", "bazelisk", "bazelisk-chmod", "git-clone", "configure",
                                       "bazel-build", "create-venv", "upgrade-pip", "install-wheel", "validate"])
         XCTAssertEqual(plan.step("git-clone")?.argv, ["git", "clone", "--depth", "1", "--branch", "v2.21.0",
                                                       "https://github.com/tensorflow/tensorflow.git", "/home/ada/tensorflow/tensorflow-src"])
@@ -179,7 +180,7 @@ final class MethodPlanTests: XCTestCase {
         XCTAssertEqual(plan.step("configure")?.environment["TF_NEED_CUDA"], "0")
         XCTAssertTrue(plan.notes.contains { $0.hasPrefix("Building from source takes hours") && $0.contains("tens of GB") })
         XCTAssertTrue(plan.notes.contains("TensorFlow 2.21.0 is built with Bazel 7.4.1 (through Bazelisk) and clang 18.1.8."))
-        XCTAssertTrue(plan.notes.contains("clang-18 is not in Ubuntu 22.04.5 LTS's archive: add LLVM's apt repository (apt.llvm.org) first, or the build tools step fails."))
+        XCTAssertTrue(plan.notes.contains("clang-18 is not in Ubuntu 22.04.5 LTS's archive: the plan adds LLVM's apt repository (apt.llvm.org) and installs it from there."))
         let noble = try XCTUnwrap(M.plan(answers(.cpu, .source), try facts("ubuntu-24.04")).plan)
         XCTAssertFalse(noble.notes.contains { $0.contains("apt.llvm.org") })
     }

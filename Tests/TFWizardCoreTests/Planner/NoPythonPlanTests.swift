@@ -129,3 +129,27 @@ final class ReleaseRecommendationTests: XCTestCase {
         XCTAssertNil(modern?.reason)
     }
 }
+
+/// A source build needs the clang its release was built with; where the system's archive lacks it, the
+/// plan adds LLVM's apt source first instead of failing at the build tools step.
+final class SourceBuildLLVMTests: XCTestCase {
+    typealias M = MachineFixture
+
+    func testUbuntu2204GetsLLVMsAptSourceBeforeTheBuildTools() throws {
+        let plan = try XCTUnwrap(M.plan(M.answers(.cpu, .source), M.ubuntu2204()).plan)
+        let ids = plan.stepIDs
+        let source = try XCTUnwrap(ids.firstIndex(of: "llvm-source"))
+        XCTAssertLessThan(try XCTUnwrap(ids.firstIndex(of: "llvm-key")), source)
+        XCTAssertLessThan(source, try XCTUnwrap(ids.firstIndex(of: "apt-build")))
+        XCTAssertTrue(plan.step("llvm-source")?.argv.contains {
+            $0 == "deb [signed-by=/usr/share/keyrings/llvm-snapshot.asc] http://apt.llvm.org/jammy/ llvm-toolchain-jammy-18 main"
+        } == true)
+        XCTAssertTrue(plan.step("apt-build")?.argv.contains("clang-18") == true)
+        XCTAssertTrue(plan.notes.contains { $0.contains("the plan adds LLVM's apt repository") })
+    }
+
+    func testUbuntu2404NeedsNoLLVMSource() throws {
+        let plan = try XCTUnwrap(M.plan(M.answers(.cpu, .source), M.ubuntu2404(venvInstalled: true)).plan)
+        XCTAssertFalse(plan.stepIDs.contains("llvm-source"))
+    }
+}
