@@ -62,7 +62,7 @@ final class InstallMethodScreenTests: XCTestCase {
         XCTAssertEqual(plan.steps.map(\.id), ["kettle-brew", "validate"])
         screen = driver.screen()
         XCTAssertTrue(screen.contains("Brew TensorFlow 2.21.0 in a kettle"), screen)
-        XCTAssertTrue(screen.contains("Python kettle:tf"), screen)
+        XCTAssertTrue(screen.contains("in kettle:tf"), screen)
 
         try driver.finishInstall()
         screen = driver.screen()

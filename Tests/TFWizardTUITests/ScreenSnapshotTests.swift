@@ -159,6 +159,15 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(driver.screen().contains("Welcome"))
     }
 
+    /// The too-small screen says how to quit, and that way works although no question can be drawn.
+    func testSmallTerminalQuitsWithCtrlCTwice() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.resize(rows: 20, columns: 60)
+        XCTAssertTrue(driver.screen().contains("Ctrl-C twice to quit"), driver.screen())
+        driver.press(.interrupt, .interrupt)
+        XCTAssertEqual(driver.state.exitReason, .cancelled)
+    }
+
     // MARK: - helpers
 
     func failInstall(_ driver: inout WizardDriver, step: Int) {

@@ -53,12 +53,15 @@ final class WizardUpdateTests: XCTestCase {
         XCTAssertNil(driver.state.pythonProblems[1])
     }
 
-    func testRefusedMethodOffersVenv() {
+    /// Enter on a refused row keeps the highlight there and says why; the user moves on by choice.
+    func testRefusedMethodKeepsTheHighlightAndSaysWhy() {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(.enter, .enter, .down, .down, .down, .enter)   // conda: none on this machine
         XCTAssertEqual(driver.state.screen, .method)
-        XCTAssertEqual(driver.state.methodCursor, 0, "the cursor moves to venv")
-        driver.press(.enter)
+        XCTAssertEqual(driver.state.methodCursor, 3, "the highlight stays on the refused row")
+        XCTAssertTrue(driver.state.message?.text.hasPrefix("Not possible here: No conda or mamba was found") == true,
+                      driver.state.message?.text ?? "")
+        driver.press(.up, .up, .up, .enter)
         XCTAssertEqual(driver.state.screen, .package)
         XCTAssertEqual(driver.state.answers.method, .venv)
     }

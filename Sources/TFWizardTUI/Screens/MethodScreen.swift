@@ -64,12 +64,8 @@ extension WizardState {
                 answers.method = method
                 advance(environment)
             case .refused(let reason, _):
-                // Offer the recommended method instead: the cursor moves there, one more Enter takes it.
+                // The highlight stays on the refused row, whose reason and way out are shown below it.
                 message = StatusMessage(text: text("method.refused-moved", ["reason": reason]), style: .warning)
-                if methodStates[methods.recommended]?.isAvailable ?? false,
-                   let recommended = methods.ids.firstIndex(of: methods.recommended) {
-                    methodCursor = recommended
-                }
             }
         case nil: break
         }

@@ -32,8 +32,16 @@ enum PlanScreen {
             return result
         }
         guard let plan = state.plan else { return result }
-        add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
-                                        "python": plan.pythonPath ?? state.methods[plan.answers.method]?.runsIn(plan.answers) ?? "-", "device": plan.answers.device.rawValue.uppercased()]), .bold)
+        let device = plan.answers.device.rawValue.uppercased()
+        if let python = plan.pythonPath {
+            add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
+                                            "python": python, "device": device]), .bold)
+        } else {
+            // No interpreter of this machine: the method says where TensorFlow runs (a Docker image, a conda env).
+            add(state.text("plan.summary-runs-in", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
+                                                    "where": state.methods[plan.answers.method]?.runsIn(plan.answers) ?? "-",
+                                                    "device": device]), .bold)
+        }
         for note in plan.notes { add("* " + note, .warning) }
         for (index, step) in plan.steps.enumerated() {
             result.append(Line(text: "", style: .normal, indent: 0))
