@@ -159,6 +159,15 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(driver.screen().contains("Welcome"))
     }
 
+    /// A failed last step is not said to be "needed by later steps": there are none.
+    func testFailedLastStepSaysWhyItCannotBeSkipped() {
+        var driver = WizardDriver(TestMachine.environment())
+        failInstall(&driver, step: 3)
+        let screen = driver.screen()
+        XCTAssertTrue(screen.contains("This is the last step"), screen)
+        XCTAssertFalse(screen.contains("Later steps need this one"), screen)
+    }
+
     /// The too-small screen says how to quit, and that way works although no question can be drawn.
     func testSmallTerminalQuitsWithCtrlCTwice() {
         var driver = WizardDriver(TestMachine.environment())

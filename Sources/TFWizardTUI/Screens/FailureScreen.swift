@@ -49,8 +49,10 @@ enum FailureScreen {
         ChoiceList.render(choiceRows, cursor: state.failureCursor, canvas: canvas, row: choicesTop,
                           height: choiceRows.count, width: 40)
         if !step.safeToSkip {
-            canvas.paragraph(state.text("failure.no-skip"), row: choicesTop, column: canvas.left + 42,
-                             width: canvas.bodyWidth - 42, style: .dim)
+            // The last step has no later steps to need it: skipping it would just leave the install unchecked.
+            let isLast = index == (state.plan?.steps.count ?? 0) - 1
+            canvas.paragraph(state.text(isLast ? "failure.no-skip-last" : "failure.no-skip"), row: choicesTop,
+                             column: canvas.left + 42, width: canvas.bodyWidth - 42, style: .dim)
         }
     }
 }
