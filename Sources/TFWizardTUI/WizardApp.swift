@@ -86,6 +86,12 @@ public enum WizardApp {
     ///   is cancelled (its process group terminated, then killed) and the run ends as `.interrupted`.
     public static func run(environment: WizardEnvironment, terminal: Terminal,
                            interruption: InterruptFlag? = nil) -> ExitReason {
+        runToEnd(environment: environment, terminal: terminal, interruption: interruption).reason
+    }
+
+    /// How the wizard ended, and its last state (for the summary printed after the screen is gone).
+    static func runToEnd(environment: WizardEnvironment, terminal: Terminal,
+                         interruption: InterruptFlag? = nil) -> (reason: ExitReason, state: WizardState) {
         var state = Wizard.initialState(environment: environment, size: terminal.size)
         let queue = EngineEventQueue()
         var engine: EngineControl?
@@ -124,7 +130,7 @@ public enum WizardApp {
         while state.exitReason == nil {
             if let signal = interruption?.pending {
                 if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
-                return .interrupted(signal: signal)
+                return (.interrupted(signal: signal), state)
             }
             let key = terminal.readKey(timeoutMilliseconds: keyTimeoutMilliseconds)
             dispatch(.tick(environment.clock()))
@@ -142,7 +148,7 @@ public enum WizardApp {
         }
         // Leaving while a child still runs (it cannot, but a dropped engine must not outlive the UI).
         if state.isInstallRunning { engine?.cancel() }
-        return state.exitReason ?? .cancelled
+        return (state.exitReason ?? .cancelled, state)
     }
 
     /// Cancels the install and waits (bounded) until the engine reports the end, so the child's process
@@ -165,9 +171,10 @@ public enum WizardApp {
     /// Opens the real terminal, runs the wizard, and always gives the terminal back.
     public static func runInTerminal(environment: WizardEnvironment,
                                      processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-                                     interruption: InterruptFlag? = nil) throws -> ExitReason {
+                                     interruption: InterruptFlag? = nil) throws -> WizardOutcome {
         let terminal = try NcursesTerminal(environment: processEnvironment)
         defer { terminal.close() }
-        return run(environment: environment, terminal: terminal, interruption: interruption)
+        let (reason, state) = runToEnd(environment: environment, terminal: terminal, interruption: interruption)
+        return WizardOutcome(reason: reason, state: state)
     }
 }

@@ -46,15 +46,17 @@ struct WizardCommand: ParsableCommand {
             session.interruptedBy = signalNumber
             interruption.raise(signalNumber)
         }
-        let reason: ExitReason
+        let outcome: WizardOutcome
         do {
-            reason = try WizardApp.runInTerminal(environment: environment, interruption: interruption)
+            outcome = try WizardApp.runInTerminal(environment: environment, interruption: interruption)
         } catch let unavailable as TerminalUnavailable {
             signals.stop()
             throw CommandFailure.badInput("\(unavailable) " + strings["wizard.use-headless"])
         }
-        _ = try? session.finish()
+        let logPath = try? session.finish()
         signals.stop()
-        if reason != .success { throw ExitCode(reason.exitCode) }
+        // The full-screen view is gone: what happened and what to do next stay in the terminal.
+        StandardStreams.writeOutput(outcome.summary(logPath: logPath).map { $0 + "\n" }.joined())
+        if outcome.reason != .success { throw ExitCode(outcome.reason.exitCode) }
     }
 }

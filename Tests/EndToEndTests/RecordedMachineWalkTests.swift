@@ -27,7 +27,10 @@ final class RecordedMachineWalkTests: XCTestCase {
         XCTAssertTrue(done.contains("Dry run finished"), done)
         XCTAssertTrue(done.contains("TensorFlow was not checked"), done)
         XCTAssertFalse(done.contains("installed and works"), done)
-        try wizard.session.waitFor("EXIT=0", timeout: 10)
+        let after = try wizard.session.waitFor("EXIT=0", timeout: 10)
+        // The screen is gone; the terminal keeps how it went and where the files are.
+        XCTAssertTrue(after.contains("Dry run finished"), after)
+        XCTAssertTrue(after.contains("Log: ") && after.contains("/dry-run-ubuntu-24.04/"), after)
         // The session log says the same: commands shown, the check not run; it lives apart from this
         // machine's logs and says it is a dry run.
         let logFolder = wizard.stateFolder.appendingPathComponent("tfwizard/dry-run-ubuntu-24.04")
@@ -101,7 +104,7 @@ final class RecordedMachineWalkTests: XCTestCase {
     }
 
     /// System pip where every Python is externally managed (Ubuntu 24.04, PEP 668): refused with the
-    /// reason, and Enter on it moves to the venv, which one more Enter takes.
+    /// reason; Enter on it keeps the highlight there and says why, and the user moves to venv.
     func testSystemPipOnAPEP668MachineIsRefusedAndVenvOffered() throws {
         let wizard = try RecordedWizard(machine: "docker-no-toolkit")
         try wizard.pressEnter(through: ["Welcome", "CPU or GPU"])
@@ -111,10 +114,11 @@ final class RecordedMachineWalkTests: XCTestCase {
         let reason = try wizard.settled()
         XCTAssertTrue(reason.contains("Every Python on this machine is externally managed (PEP"), reason)
         try wizard.session.send("Enter")
-        try wizard.session.waitFor("> Virtual environment (venv)", timeout: 5)
-        let moved = try wizard.settled()
-        XCTAssertTrue(moved.components(separatedBy: "\n").dropLast(2).last?.hasPrefix(" Not possible here: Every Python") ?? false,
-                      "the status line says why:\n\(moved)")
+        try wizard.session.waitFor("> System Python with pip", timeout: 5)
+        let stayed = try wizard.settled()
+        XCTAssertTrue(stayed.components(separatedBy: "\n").dropLast(2).last?.hasPrefix(" Not possible here: Every Python") ?? false,
+                      "the status line says why:\n\(stayed)")
+        try wizard.session.send("Up")
         try wizard.session.send("Enter")
         try wizard.on("Package and version")
     }
@@ -152,6 +156,15 @@ final class RecordedMachineWalkTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("TensorFlow is installed and works"), run.stdout)
         XCTAssertTrue(run.stdout.contains("Dry run finished: 4 steps shown, none run"), run.stdout)
     }
+    /// Leaving before anything ran: the terminal says nothing was changed, after the screen is gone.
+    func testLeavingEarlyPrintsThatNothingChanged() throws {
+        let wizard = try RecordedWizard(machine: "ubuntu-22.04")
+        try wizard.on("Welcome", press: "Escape")
+        try wizard.session.waitFor("Leave the wizard?", timeout: 10)
+        try wizard.session.send("y")
+        let after = try wizard.session.waitFor("EXIT=130", timeout: 10)
+        XCTAssertTrue(after.contains("left before installing anything; nothing on this machine was changed"), after)
+    }
 }
 
 extension RecordedWizard {
@@ -159,4 +172,5 @@ extension RecordedWizard {
     func pressEnter(through titles: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         for title in titles { try on(title, press: "Enter", file: file, line: line) }
     }
+
 }

@@ -26,6 +26,11 @@ public struct CondaMethod: InstallMethod {
         try planning.condaPlan(release, privileges: planning.privileges)
     }
 
+    public func removal(_ answers: Answers, plan: Plan) -> [String] {
+        let conda = plan.steps.first { $0.id == "conda-create" }?.argv.first ?? "conda"
+        return [conda, "env", "remove", "-y", "-n", Planning.condaEnvironment]
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [DoneHints.Command(lead: "done.conda", command: "conda activate " + Planning.condaEnvironment)])
     }

@@ -52,6 +52,12 @@ public struct DockerMethod: InstallMethod {
 
     public func runsIn(_ answers: Answers) -> String? { Self.image(for: answers) }
 
+    public func removal(_ answers: Answers, plan: Plan) -> [String] {
+        let pull = plan.steps.first { $0.argv.contains("pull") }
+        let prefix = Array(pull?.argv.prefix { $0 == "sudo" } ?? [])
+        return prefix + ["docker", "rmi", Self.image(for: answers)]
+    }
+
     /// The Docker image the answers name, as the plan will pull it (a preview for the answers screen).
     public static func image(for answers: Answers) -> String {
         var base = baseTag(answers.docker.imageTag)

@@ -32,6 +32,8 @@ public protocol InstallMethod: Sendable {
     func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan
     /// How to use what it installed, as the end screen shows it.
     func doneHints(_ answers: Answers) -> DoneHints
+    /// The command that takes the install off again (printed when the wizard ends); empty when none.
+    func removal(_ answers: Answers, plan: Plan) -> [String]
     /// Where TensorFlow runs, for the plan review, when the plan names no interpreter (an image).
     func runsIn(_ answers: Answers) -> String?
     /// Keys of the notes the Python question shows under an interpreter, for this method.
@@ -48,6 +50,7 @@ extension InstallMethod {
     public var releaseChecks: ReleaseChecks { .all }
     public var probeNeeds: ProbeNeeds { ProbeNeeds() }
     public func runsIn(_ answers: Answers) -> String? { nil }
+    public func removal(_ answers: Answers, plan: Plan) -> [String] { [] }
     public func pythonNoteKeys(_ python: MachineFacts.PythonInterpreter) -> [String] { [] }
     public func fixInterpreter(after failedStep: Step, plan: Plan) -> String { FixSteps.interpreter(of: failedStep, plan: plan) }
     public func fixVenvPackage(plan: Plan, facts: MachineFacts) -> String { FixSteps.venvPackage(plan: plan, facts: facts) }

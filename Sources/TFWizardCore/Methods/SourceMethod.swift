@@ -31,6 +31,12 @@ public struct SourceMethod: InstallMethod {
         }
     }
 
+    /// The environment is one folder: removing it removes TensorFlow and everything pip put there.
+    public func removal(_ answers: Answers, plan: Plan) -> [String] {
+        let folder = plan.steps.first { $0.id == "create-venv" }?.argv.last ?? answers.venv
+        return ["rm", "-rf", folder]
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [VenvMethod.activateHint(answers)])
     }

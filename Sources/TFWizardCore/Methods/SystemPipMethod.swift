@@ -32,6 +32,11 @@ public struct SystemPipMethod: InstallMethod {
     }
 
     public func doneHints(_ answers: Answers) -> DoneHints { DoneHints() }
+
+    public func removal(_ answers: Answers, plan: Plan) -> [String] {
+        guard let install = plan.steps.first(where: { $0.id == "install-tf" }), let python = install.argv.first else { return [] }
+        return [python, "-m", "pip", "uninstall", "-y", answers.package.rawValue]
+    }
 }
 
 extension Planning {

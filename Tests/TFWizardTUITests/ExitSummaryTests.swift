@@ -1,0 +1,60 @@
+import TFWizardCore
+@testable import TFWizardTUI
+import XCTest
+
+/// What stays in the terminal after the wizard's screen is gone: the outcome, the files, the next steps.
+final class ExitSummaryTests: XCTestCase {
+    private func finishedInstall(success: Bool) -> WizardDriver {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        for index in 0..<3 {
+            driver.engine(.stepStarted(index: index),
+                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
+        }
+        if success {
+            driver.engine(.stepStarted(index: 3),
+                          .validated(index: 3, report: .init(tensorflowVersion: "2.21.0", reduceSum: "12.5", gpuDevices: [], passed: true)),
+                          .stepFinished(index: 3, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)),
+                          .finished(success: true, cancelled: false))
+        } else {
+            driver.engine(.stepStarted(index: 3),
+                          .output(index: 3, bytes: Array("AttributeError: _ARRAY_API not found\r\nImportError: numpy.core.multiarray failed to import\r\n".utf8)),
+                          .stepFinished(index: 3, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                          .awaitingDecision(index: 3))
+            driver.press(times: 3, .down)
+            driver.press(.enter)   // abort
+            driver.engine(.finished(success: false, cancelled: false))
+        }
+        driver.send(.answersSaved(path: "/home/ada/.local/state/tfwizard/a.yaml", error: nil))
+        return driver
+    }
+
+    func testSuccessSaysHowToUseAndRemoveIt() {
+        let driver = finishedInstall(success: true)
+        let lines = ExitSummary.lines(driver.state, reason: .success, logPath: "/home/ada/.local/state/tfwizard/x.log")
+        XCTAssertEqual(lines.first, "tfwizard: TensorFlow 2.21.0 is installed and works.")
+        XCTAssertTrue(lines.contains("Log: /home/ada/.local/state/tfwizard/x.log"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("Answers: /home/ada/.local/state/tfwizard/a.yaml"))
+        XCTAssertTrue(lines.contains("  source ~/tensorflow/venv/bin/activate"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  source ~/tensorflow/venv/bin/activate.fish") })
+        XCTAssertTrue(lines.contains("To remove what was installed: rm -rf /home/ada/tensorflow/venv"), lines.joined(separator: "\n"))
+    }
+
+    func testFailureRepeatsTheCauseAndHowToGoOn() {
+        let driver = finishedInstall(success: false)
+        let lines = ExitSummary.lines(driver.state, reason: .failed, logPath: nil)
+        let text = lines.joined(separator: "\n")
+        XCTAssertEqual(lines.first, "tfwizard: the install did not complete.")
+        XCTAssertTrue(text.contains("Step 4 failed: Check that TensorFlow works"), text)
+        XCTAssertTrue(text.contains("[numpy2-abi]"), text)
+        XCTAssertTrue(text.contains("To run it again with the same answers: tfwizard install --answers /home/ada/.local/state/tfwizard/a.yaml"), text)
+    }
+
+    func testLeavingBeforeTheInstallChangedNothing() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.escape, .enter)
+        let lines = ExitSummary.lines(driver.state, reason: .cancelled, logPath: "/tmp/x.log")
+        XCTAssertEqual(lines.first, "tfwizard: left before installing anything; nothing on this machine was changed.")
+        XCTAssertFalse(lines.contains { $0.contains("remove") })
+    }
+}
