@@ -58,3 +58,32 @@ final class ExitSummaryTests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.contains("remove") })
     }
 }
+
+/// A plan with steps that run as root names them once more before anything runs; No goes back.
+final class RootConfirmationTests: XCTestCase {
+    func testDriverPlanAsksBeforeRunningAsRoot() throws {
+        var driver = WizardDriver(try RecordedMachineEnvironment.environment("gpu-no-driver", answers: Answers(device: .gpu)))
+        for _ in 0..<10 where driver.state.screen != .plan { driver.press(.enter) }
+        XCTAssertEqual(driver.state.screen, .plan)
+        driver.press(.enter)
+        XCTAssertEqual(driver.state.confirmation, .runAsRoot)
+        XCTAssertTrue(driver.effects.isEmpty, "nothing starts before the answer")
+        let screen = driver.screen()
+        XCTAssertTrue(screen.contains("These steps run as root"), screen)
+        XCTAssertTrue(screen.contains("driver"), screen)
+        assertSnapshot(screen, named: "42-confirm-root")
+        driver.press(.escape)
+        XCTAssertNil(driver.state.confirmation)
+        XCTAssertEqual(driver.state.screen, .plan)
+        XCTAssertTrue(driver.effects.isEmpty)
+        driver.press(.enter, .enter)
+        guard case .startEngine? = driver.effects.first else { return XCTFail("Yes starts the install: \(driver.effects)") }
+    }
+
+    func testAPlanWithoutRootStepsStartsAtOnce() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        XCTAssertNil(driver.state.confirmation)
+        XCTAssertEqual(driver.state.screen, .install)
+    }
+}

@@ -144,6 +144,7 @@ extension WizardDriver {
     mutating func finishInstall(file: StaticString = #filePath, line: UInt = #line) throws {
         let plan = try XCTUnwrap(state.plan, file: file, line: line)
         press(.enter)
+        if state.confirmation == .runAsRoot { press(.enter) }   // the steps run as root, named once more
         for (index, step) in plan.steps.enumerated() {
             engine(.stepStarted(index: index),
                    .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))

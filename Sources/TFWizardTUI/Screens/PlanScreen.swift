@@ -90,7 +90,25 @@ enum PlanScreen {
     }
 }
 
+extension PlanScreen {
+    /// The steps still to run that need root: package installs, the driver, group changes, services.
+    static func rootSteps(_ plan: Plan) -> [(number: Int, step: Step)] {
+        plan.steps.enumerated().compactMap { index, step in
+            guard step.needsRoot, case .toRun = step.state else { return nil }
+            return (index + 1, step)
+        }
+    }
+}
+
 extension WizardState {
+    /// The plan confirmed: the install starts.
+    mutating func startInstall(_ plan: Plan) -> [WizardEffect] {
+        install = InstallProgress(plan: plan)
+        screen = .install
+        return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size, stepCount: plan.steps.count),
+                                                   columns: size.columns - 2)]
+    }
+
     /// The plan is made once the target folder has been read (an effect; update itself reads nothing).
     mutating func preparePlan(_ environment: WizardEnvironment) {
         planScroll = 0
@@ -112,10 +130,13 @@ extension WizardState {
                 return []
             }
             guard let plan else { return [] }
-            install = InstallProgress(plan: plan)
-            screen = .install
-            return [.startEngine(plan), .resizeLogPane(rows: InstallScreen.logPaneRows(size, stepCount: plan.steps.count),
-                                                       columns: size.columns - 2)]
+            // Steps that change the system as root are named once more before anything runs.
+            if !PlanScreen.rootSteps(plan).isEmpty {
+                confirmation = .runAsRoot
+                confirmationYes = true
+                return []
+            }
+            return startInstall(plan)
         case nil: break
         }
         return []

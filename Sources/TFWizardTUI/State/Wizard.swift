@@ -209,6 +209,9 @@ extension WizardState {
         case .quit:
             exitReason = .cancelled
             return []
+        case .runAsRoot:
+            guard screen == .plan, let plan else { return [] }
+            return startInstall(plan)
         case .cancelInstall:
             guard isInstallRunning else { return [] }
             install?.cancelRequested = true

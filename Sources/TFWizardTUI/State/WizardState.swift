@@ -25,6 +25,7 @@ extension Screen {
 public enum Confirmation: Equatable, Sendable {
     case quit            // leave the wizard before anything ran
     case cancelInstall   // stop the running install
+    case runAsRoot       // the plan has steps that run as root (apt, the driver, groups): start it?
 }
 
 /// A one-line note under the screen (a saved path, why Enter did nothing).

@@ -25,10 +25,14 @@ enum ConfirmDialog {
         switch confirmation {
         case .quit: question = state.text("confirm.quit"); detail = state.text("confirm.quit-detail")
         case .cancelInstall: question = state.text("confirm.cancel"); detail = state.text("confirm.cancel-detail")
+        case .runAsRoot:
+            question = state.text("confirm.root")
+            let steps = state.plan.map(PlanScreen.rootSteps) ?? []
+            detail = steps.map { "\($0.number). \($0.step.title)" }.joined(separator: "\n") + "\n" + state.text("confirm.root-detail")
         }
         let width = 56
         let inner = width - 4
-        let detailLines = TextWidth.wrap(detail, to: inner)
+        let detailLines = detail.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWidth.wrap(String($0), to: inner) }
         let height = 5 + detailLines.count
         let top = max(canvas.bodyTop, (canvas.size.rows - height) / 2)
         let left = (canvas.size.columns - width) / 2
