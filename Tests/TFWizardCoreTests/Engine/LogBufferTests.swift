@@ -114,7 +114,7 @@ final class LogBufferTests: XCTestCase {
     }
 
     func testRandomBytesNeverLeakControls() {
-        var generator = SanitizerFuzzRandom(seed: 42)
+        var generator = SeededRandom(seed: 42)
         var buffer = LogBuffer(maxLines: 10_000, maxLineLength: 200)
         var interesting: [UInt8] = [0x1B, 0x5B, 0x5D, 0x50, 0x5C, 0x07, 0x9B, 0x9D, 0xC2, 0x0D, 0x0A, 0x08, 0x00, 0x18]
         interesting += Array("0123;?m".utf8)
@@ -129,15 +129,3 @@ final class LogBufferTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator, so the random test is reproducible.
-struct SanitizerFuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
