@@ -87,3 +87,22 @@ final class RootConfirmationTests: XCTestCase {
         XCTAssertEqual(driver.state.screen, .install)
     }
 }
+
+/// A retried step says which attempt is running, so a second failure does not read like the first.
+final class RetryAttemptTests: XCTestCase {
+    func testTheStepLineShowsTheAttemptNumber() {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(times: 7, .enter)
+        driver.engine(.stepStarted(index: 0),
+                      .stepFinished(index: 0, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                      .awaitingDecision(index: 0))
+        XCTAssertFalse(driver.screen().contains("#1"), "a first run has no attempt number")
+        driver.press(.enter)                            // Retry
+        XCTAssertEqual(driver.effects.last, .decide(.retry))
+        driver.engine(.stepStarted(index: 0))
+        XCTAssertEqual(driver.state.screen, .install)
+        XCTAssertEqual(driver.state.install?.steps[0].attempt, 2)
+        let line = driver.screen().split(separator: "\n").first { $0.hasPrefix("  1. ") } ?? ""
+        XCTAssertTrue(line.contains("running #2"), String(line))
+    }
+}

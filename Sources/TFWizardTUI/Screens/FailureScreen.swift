@@ -67,7 +67,8 @@ extension WizardState {
             switch choices[min(failureCursor, choices.count - 1)] {
             case .retry:
                 install?.awaitingDecisionFor = nil
-                install?.steps[index] = .init(status: .pending)
+                let attempt = install?.steps[index].attempt ?? 0   // a retry keeps the count
+                install?.steps[index] = .init(status: .pending, attempt: attempt)
                 screen = .install
                 return [.decide(.retry)]
             case .troubleshoot:

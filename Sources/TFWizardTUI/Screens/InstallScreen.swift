@@ -76,7 +76,10 @@ enum InstallScreen {
             if let note = progress.note { title += " (\(note))" }
             canvas.text(title, row: row, column: canvas.left, width: titleWidth,
                         style: progress.status == .running ? .bold : .normal)
-            canvas.text(state.text("status.\(progress.status.rawValue)"), row: row,
+            // A retried step says which attempt this is, beside its status where the title's cut cannot hide it.
+            var status = state.text("status.\(progress.status.rawValue)")
+            if progress.attempt > 1 { status += " " + state.text("install.attempt", ["number": String(progress.attempt)]) }
+            canvas.text(status, row: row,
                         column: canvas.left + titleWidth + 1, width: statusWidth, style: statusStyle(progress.status))
             canvas.text(TextWidth.padLeft(elapsed(progress, now: state.now), to: timeWidth), row: row,
                         column: canvas.left + titleWidth + 1 + statusWidth + 1, width: timeWidth, style: .dim)

@@ -255,7 +255,8 @@ extension WizardState {
             guard let fixes = context.fixSteps, let index = context.failedStepIndex,
                   install?.awaitingDecisionFor == index else { break }
             install?.awaitingDecisionFor = nil
-            install?.steps[index] = .init(status: .pending)
+            let attempt = install?.steps[index].attempt ?? 0   // a retry keeps the count
+            install?.steps[index] = .init(status: .pending, attempt: attempt)
             troubleshoot = nil
             screen = .install
             return [.retryAfterFixes(fixes)]

@@ -13,7 +13,9 @@ extension WizardState {
         switch event {
         case .stepStarted(let index):
             guard valid(index) else { return [] }
+            let attempt = progress.steps[index].attempt + 1
             progress.steps[index] = .init(status: .running, startedAt: now)
+            progress.steps[index].attempt = attempt
             progress.stepLogs[index] = LogBuffer(maxLines: 400, secrets: progress.secrets)
             progress.stepTails[index].reset()
             appendLog(&progress, Array(text("install.log-step", ["title": plan.steps[index].title]).utf8), endLine: true)

@@ -122,6 +122,8 @@ public struct InstallProgress: Sendable {
         public var finishedAt: Double?
         public var note: String?          // why skipped, exit status
         public var outcome: StepOutcome?
+        /// How many times the step has started (a retry makes it 2, 3, ...).
+        public var attempt = 0
     }
     public internal(set) var steps: [StepProgress]
     var log = LogBuffer(maxLines: 5000)
