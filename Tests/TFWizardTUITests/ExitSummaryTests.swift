@@ -106,3 +106,37 @@ final class RetryAttemptTests: XCTestCase {
         XCTAssertTrue(line.contains("running #2"), String(line))
     }
 }
+
+/// The venv folder is judged where it is typed: a folder the plan would refuse stays on the venv screen
+/// with the reason in full.
+final class VenvFolderCheckTests: XCTestCase {
+    private func atVenvScreen() -> WizardDriver {
+        var driver = WizardDriver(TestMachine.environment())
+        for _ in 0..<6 where driver.state.screen != .venv { driver.press(.enter) }
+        XCTAssertEqual(driver.state.screen, .venv)
+        return driver
+    }
+
+    private func submit(_ folder: String, _ driver: inout WizardDriver) {
+        driver.press(.control(21))
+        driver.type(folder)
+        driver.press(.enter)
+    }
+
+    func testFoldersThePlanWouldRefuseAreRefusedHere() {
+        for (folder, expected) in [("tf-venv", "is not an absolute path"), ("$HOME/tf", "shell variable"),
+                                   ("/proc/tf", "the system owns")] {
+            var driver = atVenvScreen()
+            submit(folder, &driver)
+            XCTAssertEqual(driver.state.screen, .venv, folder)
+            XCTAssertTrue(driver.screen().contains(expected), "\(folder):\n\(driver.screen())")
+        }
+    }
+
+    func testAGoodFolderGoesOnAndTildeIsExpanded() {
+        var driver = atVenvScreen()
+        submit("~/envs/tf", &driver)
+        XCTAssertEqual(driver.state.screen, .plan)
+        XCTAssertEqual(driver.state.plan?.steps.first?.argv.last, "/home/ada/envs/tf")
+    }
+}

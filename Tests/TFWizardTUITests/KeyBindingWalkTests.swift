@@ -242,7 +242,7 @@ final class KeyBindingWalkTests: XCTestCase {
         logPath.type(CatalogDiagnosis.logFolder + "/pip.log")
         logPath.press(.enter); states.append(("troubleshoot a log file", logPath))
 
-        var refused = WizardDriver(TestMachine.environment(answers: Answers(venv: "tf-venv")))   // not absolute: refused
+        var refused = WizardDriver(TestMachine.environment(adjust: { $0.cpu.hasAVX = false }))   // no AVX: refused
         refused.press(times: 6, .enter); states.append(("plan refused", refused))
 
         var docker = WizardDriver(try RecordedMachineEnvironment.environment("gpu-none-docker-missing",

@@ -81,8 +81,8 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testPlanRefused() {
-        // A venv folder that is not absolute: the shipped planner refuses it.
-        var driver = WizardDriver(TestMachine.environment(answers: Answers(venv: "tf-venv")))
+        // A CPU without AVX: every TensorFlow wheel needs it, and the shipped planner says so at the plan.
+        var driver = WizardDriver(TestMachine.environment(adjust: { $0.cpu.hasAVX = false }))
         driver.press(times: 6, .enter)
         assertSnapshot(driver.screen(), named: "07-plan-refused")
     }

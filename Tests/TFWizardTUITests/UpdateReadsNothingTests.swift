@@ -20,6 +20,10 @@ final class UpdateReadsNothingTests: XCTestCase {
         var state = Wizard.initialState(environment: environment, size: TerminalSize(rows: 24, columns: 80))
         var effects: [WizardEffect] = []
         for _ in 0..<6 { effects = update(&state, .key(.enter), environment) }
+        // The venv screen asks for its folder to be read before it moves on.
+        XCTAssertEqual(state.screen, .venv)
+        XCTAssertEqual(effects, [.inspectTarget(state.answers)])
+        effects = update(&state, .targetInspected(state.answers, .absent("/home/ada/tensorflow/venv")), environment)
         XCTAssertEqual(state.screen, .plan)
         XCTAssertEqual(effects, [.inspectTarget(state.answers)])
         XCTAssertEqual(reads.count, 0, "update itself read the target folder")

@@ -19,8 +19,19 @@ extension Planning {
 
     /// The venv folder, `~` expanded and tidied (no trailing or doubled slashes).
     func venvFolder() throws(PlanRefusal) -> String {
+        // No shell expands `$HOME` or `${XDG_DATA_HOME}` here: such a folder would be created literally. (Any
+        // other odd name, `$(...)` included, is a name like another and is quoted wherever it is used.)
+        if answers.venv.firstRange(of: #/\$(\{|[A-Za-z_])/#) != nil {
+            throw refusal("venv", "planner.refuse.venvVariable", ["venv": answers.venv],
+                          suggestion: strings["planner.refuse.venvRelative.suggestion"])
+        }
         guard let folder = Planner.targetFolder(for: answers, home: home) else {
             throw refusal("venv", "planner.refuse.venvRelative", ["venv": answers.venv],
+                          suggestion: strings["planner.refuse.venvRelative.suggestion"])
+        }
+        for system in ["/proc", "/sys", "/dev", "/run", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib"]
+        where folder == system || folder.hasPrefix(system + "/") {
+            throw refusal("venv", "planner.refuse.venvSystemFolder", ["venv": folder],
                           suggestion: strings["planner.refuse.venvRelative.suggestion"])
         }
         return folder

@@ -21,6 +21,8 @@ enum VenvScreen {
             let style: TextStyle = disk.freeBytes < 3 * 1_073_741_824 ? .warning : .dim
             row = canvas.paragraph(state.text("venv.disk", ["free": gigabytes, "path": disk.path]), row: row + 1, style: style)
         }
+        // Why the folder typed cannot be used, whole and wrapped.
+        if let problem = state.venvProblem { canvas.paragraph(problem, row: row + 1, style: .bad) }
     }
 }
 
@@ -35,8 +37,11 @@ extension WizardState {
                 return []
             }
             answers.venv = folder
-            advance(environment)
-        case .edit?: _ = venvField.handle(key)
+            // The folder is checked here, where it is typed: its state is read (an effect), then judged.
+            return [.inspectTarget(answers)]
+        case .edit?:
+            _ = venvField.handle(key)
+            venvProblem = nil
         case nil: break
         }
         return []

@@ -134,6 +134,16 @@ extension WizardState {
                 message = StatusMessage(text: text("status.answers-save-failed", ["error": error ?? ""]), style: .bad)
             }
             return []
+        case .targetInspected(let answers, let target) where screen == .venv:
+            guard answers == self.answers else { return [] }
+            // A folder the plan would refuse is refused on this screen, with the reason and the way out.
+            if case .failure(let refused) = environment.makePlan(answers, target), refused.field == "venv" {
+                venvProblem = refused.description
+                return []
+            }
+            venvProblem = nil
+            advance(environment)
+            return []
         case .targetInspected(let answers, let target):
             guard screen == .plan, answers == self.answers else { return [] }   // an answer for an older question
             switch environment.makePlan(answers, target) {

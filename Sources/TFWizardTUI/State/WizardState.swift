@@ -64,6 +64,8 @@ public struct WizardState: Sendable {
     var versionCursor = 0
     /// Why the release offered first is not the newest one (the package screen shows it).
     var releaseNote: String?
+    /// Why the venv folder typed cannot be used (the venv screen shows it whole).
+    var venvProblem: String?
     var packageFocusOnVersion = false
     var pythonCursor = 0
     var pythonProblems: [String?] = []

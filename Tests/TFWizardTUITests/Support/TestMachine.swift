@@ -65,8 +65,11 @@ enum TestMachine {
     /// machine's facts and the small catalog; only the engine and the two files it writes are replaced.
     /// `engineScript` is what the fake engine plays on start.
     static func environment(gpu: Bool = false, engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
-                            answers: Answers = Answers(), engines: EngineBox = EngineBox()) -> WizardEnvironment {
-        let context = MachineContext(facts: facts(gpu: gpu), recorded: nil, home: home)
+                            answers: Answers = Answers(), engines: EngineBox = EngineBox(),
+                            adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardEnvironment {
+        var machine = facts(gpu: gpu)
+        adjust(&machine)
+        let context = MachineContext(facts: machine, recorded: nil, home: home)
         let sideEffects = WizardSideEffects(
             startEngine: { _, sink in
                 let engine = FakeEngine(script: engineScript, sink: sink)
