@@ -33,7 +33,7 @@ case "$target" in
         # The catalog is read through the YAML reader in Answers/.
         sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
                  $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/FixCommands.swift $core/Engine/EscapeFilter.swift \
-                 $core/Resources/ResourceStore.swift $core/Answers/YAMLReader.swift $core/Answers/YAMLNode.swift \
+                 $core/Resources/ResourceStore.swift $core/Answers/YAMLReader*.swift $core/Answers/YAMLNode.swift \
                  $core/Answers/YAMLProblem.swift $core/Answers/StrictYAML.swift $core/Answers/StrictMapping.swift \
                  $core/Model/PathExpansion.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
