@@ -6,12 +6,12 @@ import Glibc
 
 /// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a call on a queue, so the install can stop its
 /// child's process group and write its log before exiting with 128+n.
-final class SignalForwarder: @unchecked Sendable {
-    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+public final class SignalForwarder: @unchecked Sendable {
+    public static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "tfwizard.signals")
 
-    init(handler: @escaping @Sendable (Int32) -> Void) {
+    public init(handler: @escaping @Sendable (Int32) -> Void) {
         for signalNumber in Self.handled {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
@@ -21,7 +21,7 @@ final class SignalForwarder: @unchecked Sendable {
         }
     }
 
-    func stop() {
+    public func stop() {
         for source in sources { source.cancel() }
         sources.removeAll()
         for signalNumber in Self.handled { signal(signalNumber, SIG_DFL) }

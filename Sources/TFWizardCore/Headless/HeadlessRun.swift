@@ -1,0 +1,72 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tfwizard install` from a prepared plan to its exit status: confirmation (unless told yes), the session
+/// journal, the engine under the plain-lines printer, signals turned into a clean cancel, and the last words.
+public enum HeadlessRun {
+    /// Why the install cannot start (exit 2).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs the plan; returns the exit status (0, 1, or 128+n / 130 after a cancel). A dry run against a
+    /// recording changes nothing and needs no confirmation.
+    public static func run(_ prepared: PreparedPlan, yes: Bool, strings: Strings, logDirectory: String?,
+                           recorded: RecordedMachine?) throws(Failure) -> Int32 {
+        let plan = prepared.plan
+        if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
+        if !yes && recorded == nil {
+            guard isatty(STDIN_FILENO) == 1 else { throw Failure(description: strings["headless.needs-yes"]) }
+            say(strings["headless.plan-header"] + "\n")
+            say(PlanFormatter.text(plan, strings: strings))
+            say(strings["headless.confirm"])
+            guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
+                say(strings["headless.declined"] + "\n")
+                return 0
+            }
+        }
+        let session: InstallSession
+        do {
+            session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: logDirectory,
+                                         dryRunOf: recorded?.name)
+        } catch {
+            throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory ?? "", "error": "\(error)"]))
+        }
+        if let interrupted = session.interruptedStep {
+            say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
+        }
+        let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
+        let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
+            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk)
+        })
+        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
+        let signals = SignalForwarder { signalNumber in
+            session.interruptedBy = signalNumber
+            engine.cancel()
+        }
+        let result = printer.run(engine: engine)
+        signals.stop()
+        if let logPath = try? session.finish() { say(strings.text("headless.log-written", ["path": logPath]) + "\n") }
+        switch result {
+        case .succeeded where recorded != nil:
+            say(strings.text("recorded.install.finished", ["count": String(plan.steps.count)]) + "\n")
+            return 0
+        case .succeeded:
+            say(strings[plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"] + "\n")
+            return 0
+        case .failed:
+            say(strings["headless.install-failed"] + "\n")
+            return 1
+        case .cancelled:
+            say(strings["headless.install-cancelled"] + "\n")
+            return session.interruptedBy.map { 128 + $0 } ?? 130
+        }
+    }
+
+    /// Unbuffered, so lines from the engine's events and from the run itself never swap places.
+    private static func say(_ text: String) {
+        StandardStreams.writeOutput(text)
+    }
+}
