@@ -140,3 +140,17 @@ final class VenvFolderCheckTests: XCTestCase {
         XCTAssertEqual(driver.state.plan?.steps.first?.argv.last, "/home/ada/envs/tf")
     }
 }
+
+/// Ubuntu 18.04's only Python (3.6) fits no release tfwizard knows: the Python screen, where Enter stops,
+/// gives the reason and the ways out.
+final class NoUsablePythonTests: XCTestCase {
+    func testTheStoppingScreenSaysWhatToDoInstead() throws {
+        var driver = WizardDriver(try RecordedMachineEnvironment.environment("ubuntu-18.04", answers: Answers()))
+        for _ in 0..<10 { driver.press(.enter) }
+        XCTAssertEqual(driver.state.screen, .python)
+        let screen = driver.screen()
+        XCTAssertTrue(screen.contains("No Python on this machine can be used"), screen)
+        XCTAssertTrue(screen.contains("Docker"), screen)
+        assertSnapshot(screen, named: "m14-no-usable-python")
+    }
+}

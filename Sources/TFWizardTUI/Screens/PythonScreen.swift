@@ -41,7 +41,12 @@ enum PythonScreen {
         var row = top + height + 1
         let python = state.facts.pythons[state.pythonCursor]
         if let problem = state.pythonProblems[state.pythonCursor] {
-            canvas.paragraph(state.text("python.cannot", ["reason": problem]), row: row, style: .warning)
+            row = canvas.paragraph(state.text("python.cannot", ["reason": problem]), row: row, style: .warning)
+            // Nothing here fits: the way out, since Enter cannot go on from this screen.
+            if let release, state.pythonProblems.allSatisfy({ $0 != nil }) {
+                canvas.paragraph(state.text("python.none-usable", ["min": release.pythonMin, "max": release.pythonMax]),
+                                 row: row + 1)
+            }
             return
         }
         var notes: [String] = []
