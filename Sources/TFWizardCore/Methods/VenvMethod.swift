@@ -44,7 +44,7 @@ public struct VenvMethod: InstallMethod {
     /// `source ~/'tensorflow/venv/bin/activate'`: the folder as the user wrote it, `~` left for the shell.
     static func activateHint(_ answers: Answers) -> DoneHints.Command {
         DoneHints.Command(lead: "done.activate",
-                          command: "source " + ShellQuoting.quote(answers.venv + "/bin/activate").replacing("'~/", with: "~/'"))
+                          command: "source " + ShellQuoting.quote(answers.venv + "/bin/activate"))
     }
 }
 

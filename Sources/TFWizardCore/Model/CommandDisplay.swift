@@ -14,11 +14,13 @@ public enum CommandDisplay {
     /// A long inline program (`python -c '...'`) is shortened to its first line.
     public static func render(_ argv: [String], maxArgumentLength: Int = 120) -> String {
         argv.map { argument in
-            if argument.count > maxArgumentLength || argument.contains("\n") {
-                let firstLine = argument.split(separator: "\n").first.map(String.init) ?? ""
+            // Masked before shortening, so a credential early in a long argument is never shown.
+            let masked = CredentialMask.masked(argument)
+            if masked.count > maxArgumentLength || masked.contains("\n") {
+                let firstLine = masked.split(separator: "\n").first.map(String.init) ?? ""
                 return ShellQuoting.quote(String(firstLine.prefix(40)) + " …")
             }
-            return ShellQuoting.quote(CredentialMask.masked(argument))
+            return ShellQuoting.quote(masked)
         }.joined(separator: " ")
     }
 }

@@ -86,11 +86,16 @@ public enum Planner {
     /// The interpreter chosen when the answers name none: the one the user's own `python3` command runs
     /// (the first on PATH) when the release supports it and it can create a venv; otherwise the newest
     /// one the release supports, preferring one that can already create a venv, then the system's own.
+    /// The base interpreters among `pythons`, or all of them when every one belongs to a venv: another
+    /// project's virtual environment is used only when nothing else is there.
+    static func preferringBases(_ pythons: [MachineFacts.PythonInterpreter]) -> [MachineFacts.PythonInterpreter] {
+        let bases = pythons.filter { $0.virtualEnvironment == nil }
+        return bases.isEmpty ? pythons : bases
+    }
+
     /// An interpreter of another virtual environment is chosen only when nothing else fits.
     public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {
-        let fitting = facts.pythons.filter { interpreterProblem($0, release: release) == nil }
-        let bases = fitting.filter { $0.virtualEnvironment == nil }
-        let supported = bases.isEmpty ? fitting : bases
+        let supported = preferringBases(facts.pythons.filter { interpreterProblem($0, release: release) == nil })
         if let own = facts.pythons.first(where: { $0.path.hasSuffix("/python3") && $0.virtualEnvironment == nil }),
            own.canCreateVenv, supported.contains(own) {
             return own

@@ -43,7 +43,6 @@ extension Planner {
     /// or the distribution's python3 the plan would install.
     static func candidatePythons(facts: MachineFacts, catalog: Catalog) -> [MachineFacts.PythonInterpreter] {
         if let installable = installablePython(facts: facts, catalog: catalog) { return [installable] }
-        let bases = facts.pythons.filter { $0.virtualEnvironment == nil }
-        return bases.isEmpty ? facts.pythons : bases
+        return preferringBases(facts.pythons)
     }
 }
