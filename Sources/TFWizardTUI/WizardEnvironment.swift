@@ -24,9 +24,13 @@ public struct WizardEnvironment {
     /// The interpreter the planner would pick for a release.
     public var defaultPython: (TensorFlowRelease) -> MachineFacts.PythonInterpreter?
     /// The plan for answers, given the target folder as it was read (pure).
-    public var makePlan: (Answers, TargetState) -> Result<Plan, PlanRefusal>
+    public var makePlan: (Answers, MachineFacts, TargetState) -> Result<Plan, PlanRefusal>
     /// Reads the target folder the answers name (an effect: `Wizard.update` never calls it).
     public var inspectTarget: (Answers) -> TargetState
+    /// Asks an interpreter the user typed for its facts; an effect, never called by update.
+    public var probeInterpreter: (String) -> Result<MachineFacts.PythonInterpreter, TypedInterpreterProblem> = { path in
+        .failure(.missing(path))
+    }
     /// Creates (does not start) the engine for a plan; events go to the sink from any thread.
     public var startEngine: (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl
     /// Writes the install log somewhere the user can find it; returns its path.
@@ -37,9 +41,10 @@ public struct WizardEnvironment {
     public var diagnoseOutput: (_ output: [UInt8], _ plan: Plan) -> DiagnosisView
     /// Reads and diagnoses a log file the user names (`~` allowed); an effect, never called by update.
     public var loadLogFile: (String) -> Result<DiagnosisView, LogFileProblem>
-    /// The steps that apply a cause's fix before the failed step (plan index) is retried; nil when the
-    /// wizard must not apply it here (not a safe fix, or it needs root that cannot be had).
-    public var fixSteps: (_ causeID: String, _ failedStepIndex: Int, _ plan: Plan) -> [Step]?
+    /// A cause's fix made for the failed step (plan index): the commands shown with this run's interpreter,
+    /// mirror and proxy, and whether the wizard may apply them before a retry (a safe fix whose root can be
+    /// had). Nil when the cause has no commands.
+    public var fixProposal: (_ causeID: String, _ failedStepIndex: Int, _ plan: Plan) -> FixProposal?
     /// Seconds on a monotonic clock (elapsed times of steps).
     public var clock: () -> Double
     /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
@@ -52,14 +57,14 @@ public struct WizardEnvironment {
                 methodAvailability: @escaping (Answers.Method, Answers.Device) -> MethodAvailability,
                 interpreterProblem: @escaping (MachineFacts.PythonInterpreter, TensorFlowRelease, Answers.Method) -> String?,
                 defaultPython: @escaping (TensorFlowRelease) -> MachineFacts.PythonInterpreter?,
-                makePlan: @escaping (Answers, TargetState) -> Result<Plan, PlanRefusal>,
+                makePlan: @escaping (Answers, MachineFacts, TargetState) -> Result<Plan, PlanRefusal>,
                 inspectTarget: @escaping (Answers) -> TargetState,
                 startEngine: @escaping (Plan, @escaping @Sendable (EngineEvent) -> Void) -> EngineControl,
                 exportLog: @escaping () throws -> String,
                 saveAnswers: @escaping (Answers) throws -> String,
                 diagnoseOutput: @escaping ([UInt8], Plan) -> DiagnosisView,
                 loadLogFile: @escaping (String) -> Result<DiagnosisView, LogFileProblem>,
-                fixSteps: @escaping (String, Int, Plan) -> [Step]?,
+                fixProposal: @escaping (String, Int, Plan) -> FixProposal?,
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime },
                 textOverrides: [String: String] = [:]) {
         self.facts = facts; self.catalog = catalog; self.strings = strings; self.probeSummary = probeSummary
@@ -67,7 +72,7 @@ public struct WizardEnvironment {
         self.interpreterProblem = interpreterProblem; self.defaultPython = defaultPython
         self.makePlan = makePlan; self.inspectTarget = inspectTarget; self.startEngine = startEngine; self.exportLog = exportLog
         self.saveAnswers = saveAnswers; self.clock = clock
-        self.diagnoseOutput = diagnoseOutput; self.loadLogFile = loadLogFile; self.fixSteps = fixSteps
+        self.diagnoseOutput = diagnoseOutput; self.loadLogFile = loadLogFile; self.fixProposal = fixProposal
         self.textOverrides = textOverrides
     }
 }

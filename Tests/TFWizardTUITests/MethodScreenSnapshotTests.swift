@@ -134,7 +134,7 @@ final class MethodScreenSnapshotTests: XCTestCase {
 enum MachineFixturePlan {
     static func refusalField(_ environment: WizardEnvironment) -> String? {
         let answers = environment.initialAnswers
-        if case .failure(let refusal) = environment.makePlan(answers, environment.inspectTarget(answers)) { return refusal.field }
+        if case .failure(let refusal) = environment.makePlan(answers, environment.facts, environment.inspectTarget(answers)) { return refusal.field }
         return nil
     }
 }

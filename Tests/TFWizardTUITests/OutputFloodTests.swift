@@ -22,7 +22,7 @@ final class OutputFloodTests: XCTestCase {
         let plan = Plan(answers: environment.initialAnswers, steps: [flood], notes: [], tensorflowVersion: "2.21.0",
                         pythonPath: "/usr/bin/python3")
         let engines = RealEngines()
-        environment.makePlan = { _, _ in .success(plan) }   // the flood is the engine's input, not a planner question
+        environment.makePlan = { _, _, _ in .success(plan) }   // the flood is the engine's input, not a planner question
         environment.startEngine = { plan, sink in
             let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: nil, expectGPU: false, onEvent: sink)
             engines.append(engine)

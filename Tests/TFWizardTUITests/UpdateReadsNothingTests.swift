@@ -67,7 +67,7 @@ final class SystemPipPythonScreenTests: XCTestCase {
         var driver = WizardDriver(TestMachine.environment(answers: Answers(method: .systemPip)))
         for _ in 0..<6 where driver.state.screen != .python { driver.press(.enter) }
         XCTAssertEqual(driver.state.screen, .python)
-        let system = driver.state.facts.pythons.firstIndex { $0.path == "/usr/bin/python3" }!
+        let system = driver.state.pythonChoices.firstIndex { $0.path == "/usr/bin/python3" }!
         XCTAssertNotNil(driver.state.pythonProblems[system], "PEP 668: pip refuses it")
         XCTAssertNotEqual(driver.state.pythonCursor, system)
         driver.press(.enter)

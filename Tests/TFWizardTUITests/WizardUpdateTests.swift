@@ -37,11 +37,14 @@ final class WizardUpdateTests: XCTestCase {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(.enter, .enter, .enter, .enter)
         XCTAssertEqual(driver.state.screen, .python)
-        XCTAssertNotNil(driver.state.pythonProblems[1])
+        // Supported ones first, newest first; the recommended one (a system Python) starts highlighted.
+        XCTAssertEqual(driver.state.pythonChoices.map(\.version), ["3.13.1", "3.12.3", "3.9.19"])
+        XCTAssertEqual(driver.state.pythonCursor, 1)
+        XCTAssertNotNil(driver.state.pythonProblems[2])
         driver.press(.down, .enter)
         XCTAssertEqual(driver.state.screen, .python, "3.9 is not supported by 2.21")
         XCTAssertNil(driver.state.answers.python)
-        driver.press(.down, .enter)
+        driver.press(.home, .enter)
         XCTAssertEqual(driver.state.screen, .venv)
         XCTAssertEqual(driver.state.answers.python, TestMachine.python313.path)
     }
@@ -50,7 +53,7 @@ final class WizardUpdateTests: XCTestCase {
         var driver = WizardDriver(TestMachine.environment())
         driver.press(.enter, .enter, .enter, .tab, .down, .down, .enter)   // 2.20.0 supports 3.9
         XCTAssertEqual(driver.state.answers.version, "2.20.0")
-        XCTAssertNil(driver.state.pythonProblems[1])
+        XCTAssertTrue(driver.state.pythonProblems.allSatisfy { $0 == nil })
     }
 
     /// Enter on a refused row keeps the highlight there and says why; the user moves on by choice.

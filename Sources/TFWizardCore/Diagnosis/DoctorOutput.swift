@@ -34,17 +34,19 @@ public enum DoctorOutput {
     }
 
     /// The report for people: the cause with its explanation and fix, other findings, harmless lines.
+    /// - Parameter commandLines: the fix's commands as shown; by default the catalog's, for this user. A
+    ///   failed install shows them made for its step (interpreter, mirror, proxy) instead.
     public static func text(_ diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings,
-                            user: String = CurrentUser.name, home: String = PathExpansion.home) -> String {
+                            user: String = CurrentUser.name, home: String = PathExpansion.home,
+                            commandLines: ((ErrorCatalogEntry) -> [String])? = nil) -> String {
         var out: [String] = []
         if let cause = diagnosis.fatalCause, let entry = catalog[cause.id] {
             out.append(strings.text("diagnosis.cause", ["title": entry.title, "id": entry.id]))
             out.append("  " + strings.text("diagnosis.line", ["line": String(cause.lineNumber), "text": cause.text]))
             out.append("  " + strings.text("diagnosis.why", ["text": entry.explanation]))
             out.append("  " + strings.text("diagnosis.fix", ["text": entry.fix]))
-            for command in entry.fixCommands(user: user, home: home) {
-                out.append("    $ " + ShellQuoting.render(command))
-            }
+            let commands = commandLines?(entry) ?? entry.fixCommands(user: user, home: home).map(ShellQuoting.render)
+            for command in commands { out.append("    $ " + command) }
             if entry.autoFix { out.append("  " + strings["diagnosis.auto_fix"]) }
             if !entry.references.isEmpty {
                 out.append("  " + strings.text("diagnosis.references", ["list": entry.references.joined(separator: " ")]))

@@ -13,9 +13,20 @@ public enum FixSteps {
     public static func make(for entry: ErrorCatalogEntry, failedStep: Step, plan: Plan, facts: MachineFacts,
                             strings: Strings, user: String = CurrentUser.name,
                             home: String = PathExpansion.home, methods: InstallMethods = .all) -> [Step]? {
-        guard entry.autoFix, !entry.commands.isEmpty else { return nil }
+        guard let proposal = propose(for: entry, failedStep: failedStep, plan: plan, facts: facts, strings: strings,
+                                     user: user, home: home, methods: methods), proposal.canApply else { return nil }
+        return proposal.steps
+    }
+
+    /// `entry`'s fix adapted to `failedStep` whether or not the wizard may apply it: what the user is shown
+    /// to run, with this run's interpreter, mirror and proxy. Nil when the entry has no commands.
+    public static func propose(for entry: ErrorCatalogEntry, failedStep: Step, plan: Plan, facts: MachineFacts,
+                               strings: Strings, user: String = CurrentUser.name,
+                               home: String = PathExpansion.home, methods: InstallMethods = .all) -> FixProposal? {
+        guard !entry.commands.isEmpty else { return nil }
         let method = methods[plan.answers.method]
         var steps: [Step] = []
+        var rootUnavailable = false
         for (number, command) in entry.fixCommands(user: user, home: home).enumerated() {
             var argv = command
             guard !argv.isEmpty else { return nil }
@@ -25,7 +36,7 @@ public enum FixSteps {
                 needsRoot = true
                 argv.removeFirst()
                 if !facts.privileges.isRoot {
-                    guard facts.privileges.sudo != .absent else { return nil }
+                    if facts.privileges.sudo == .absent { rootUnavailable = true }
                     argv.insert("sudo", at: 0)
                 }
                 argv = argv.map { word in
@@ -34,8 +45,8 @@ public enum FixSteps {
                 }
             } else if argv.first == "python3" {
                 argv[0] = method?.fixInterpreter(after: failedStep, plan: plan) ?? interpreter(of: failedStep, plan: plan)
-                if isPipInstall(argv) {
-                    if failedStep.argv.contains("--user"), let install = argv.firstIndex(of: "install") {
+                if isPipCommand(argv) {
+                    if isPipInstall(argv), failedStep.argv.contains("--user"), let install = argv.firstIndex(of: "install") {
                         argv.insert("--user", at: install + 1)
                     }
                     environment = failedStep.environment   // the same mirror and proxy as the failed step
@@ -46,7 +57,7 @@ public enum FixSteps {
                               title: strings.text("troubleshoot.fix-step.title", ["id": entry.id, "title": entry.title]),
                               why: entry.fix, argv: argv, environment: environment, needsRoot: needsRoot))
         }
-        return steps
+        return FixProposal(steps: steps, canApply: entry.autoFix && !rootUnavailable)
     }
 
     /// The interpreter the failed step ran (`.../venv/bin/python -m pip ...`), else the plan's.
@@ -57,8 +68,11 @@ public enum FixSteps {
         return plan.pythonPath ?? "python3"
     }
 
-    static func isPipInstall(_ argv: [String]) -> Bool {
-        argv.count >= 4 && argv[1] == "-m" && argv[2] == "pip" && argv[3] == "install"
+    static func isPipInstall(_ argv: [String]) -> Bool { isPipCommand(argv) && argv[3] == "install" }
+
+    /// `python -m pip <command> ...`: it reads the mirror and proxy from the environment.
+    static func isPipCommand(_ argv: [String]) -> Bool {
+        argv.count >= 4 && argv[1] == "-m" && argv[2] == "pip"
     }
 
     /// `python3-venv` belongs to the distribution's default Python; another interpreter needs its own
@@ -73,4 +87,11 @@ public enum FixSteps {
         }
         return "python\(python.minorVersion)-venv"
     }
+}
+
+/// A catalog fix made for one failed step: the commands to show, and whether the wizard may run them.
+public struct FixProposal: Sendable, Equatable {
+    public var steps: [Step]
+    /// The catalog marks the fix safe to apply and the root it needs can be had.
+    public var canApply: Bool
 }

@@ -14,16 +14,17 @@ public final class HeadlessInstall: @unchecked Sendable {
     private let secrets: [String]
     private let strings: Strings
     private let write: (String) -> Void
-    private let diagnose: ([UInt8]) -> [String]
+    private let diagnose: ([UInt8], Int) -> [String]
     private let events = BlockingQueue<EngineEvent>()
     private var sanitizer = TerminalTextSanitizer()
     private var stepOutput = StepOutputTail()
+    private var warnings = StepWarnings()
 
     /// - Parameters:
     ///   - write: prints one or more lines (each ends with "\n").
-    ///   - diagnose: the failed step's output -> lines that explain the failure.
+    ///   - diagnose: the failed step's output and plan index -> lines that explain the failure.
     public init(plan: Plan, strings: Strings, write: @escaping (String) -> Void,
-                diagnose: @escaping ([UInt8]) -> [String]) {
+                diagnose: @escaping ([UInt8], Int) -> [String]) {
         self.secrets = Redactor.secrets(of: plan.answers)
         self.plan = plan
         self.strings = strings
@@ -48,6 +49,7 @@ public final class HeadlessInstall: @unchecked Sendable {
                 startedIndex = index
                 let step = plan.steps[index]
                 stepOutput.reset()
+                warnings = StepWarnings()
                 sanitizer = TerminalTextSanitizer()
                 write("[\(index + 1)/\(count)] \(step.title)\n")
                 write("      $ \(CommandDisplay.render(step))\n")
@@ -63,8 +65,8 @@ public final class HeadlessInstall: @unchecked Sendable {
                 write("      " + describe(outcome) + "\n")
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
-            case .awaitingDecision:
-                for line in diagnose(stepOutput.bytes) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
+            case .awaitingDecision(let index):
+                for line in diagnose(stepOutput.bytes, index) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
                 engine.decide(.abort)
             case .decided, .fixStarted, .fixFinished, .aborted:
                 break   // the log's business; fix commands announce themselves in the step's output
@@ -82,12 +84,16 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 
     private func printOutput(_ line: String) {
+        warnings.consider(line)
         if !line.isEmpty { write("      | \(Redactor.redact(line, secrets: secrets))\n") }
     }
 
     private func describe(_ outcome: StepOutcome) -> String {
         let seconds = cFormat("%.1f", outcome.durationSeconds)
         switch outcome.status {
+        case .done where warnings.count > 0:
+            let first = Redactor.redact(warnings.first ?? "", secrets: secrets)
+            return strings.text("headless.done-warnings", ["seconds": seconds, "count": String(warnings.count), "first": first])
         case .done: return strings.text("headless.done", ["seconds": seconds])
         case .cancelled: return strings.text("headless.cancelled", ["seconds": seconds])
         default:

@@ -38,8 +38,11 @@ public enum HeadlessRun {
             say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
         }
         let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
-        let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
-            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk)
+        let facts = prepared.facts
+        let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output, index in
+            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk, fixFor: { entry in
+                FixSteps.propose(for: entry, failedStep: plan.steps[index], plan: plan, facts: facts, strings: strings)?.steps
+            })
         })
         let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
         let signals = SignalForwarder { signalNumber in

@@ -29,7 +29,7 @@ public struct PreparedPlan {
         } catch {
             throw Failure(description: "\(error)")
         }
-        let context = MachineContext.make(recorded: recorded, venv: answers.venv)
+        let context = MachineContext.make(recorded: recorded, venv: answers.venv, python: answers.python)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
         switch Planner.plan(answers: answers, facts: context.facts, catalog: catalog, target: context.target(for: answers),

@@ -6,11 +6,16 @@ import Glibc
 /// A failed step's output, diagnosed against the error catalog and worded for the user: used by the
 /// headless install and by the wizard's failure screen.
 public enum Troubleshooter {
-    /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
-    public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil) -> [String] {
+    /// - Parameters:
+    ///   - disk: the free space measured before the start; a `disk-full` cause quotes it.
+    ///   - fixFor: the fix's commands made for the failed step (nil: the catalog's as they are).
+    public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil,
+                                    fixFor: ((ErrorCatalogEntry) -> [Step]?)? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
         let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
-        var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings)
+        var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings, commandLines: fixFor.map { fixFor in
+            { entry in fixFor(entry).map { $0.map { CommandDisplay.render($0, showingEnvironment: true) } } ?? [] }
+        })
         if let note = failure.diskNote {
             // After the cause, its line and its explanation.
             result.insert("  " + note, at: min(3, result.count))
@@ -18,8 +23,9 @@ public enum Troubleshooter {
         return result
     }
 
-    static func lines(of diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings) -> [String] {
-        DoctorOutput.text(diagnosis, catalog: catalog, strings: strings)
+    static func lines(of diagnosis: Diagnosis, catalog: ErrorCatalog, strings: Strings,
+                      commandLines: ((ErrorCatalogEntry) -> [String])? = nil) -> [String] {
+        DoctorOutput.text(diagnosis, catalog: catalog, strings: strings, commandLines: commandLines)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             .reversed().drop { $0.isEmpty }.reversed()
     }

@@ -6,9 +6,15 @@ import Glibc
 /// How a command is shown to people, everywhere (plan, troubleshooter, headless output, logs): POSIX-quoted
 /// so it can be pasted into a shell as it is, with the credentials in URLs masked.
 public enum CommandDisplay {
-    /// The whole command line of a step.
-    public static func render(_ step: Step, maxArgumentLength: Int = 120) -> String {
-        render(step.argv, maxArgumentLength: maxArgumentLength)
+    /// The whole command line of a step; with `showingEnvironment`, its variables (a mirror, a proxy) go
+    /// first as `NAME=value` assignments, so the line pasted into a shell runs as the step did.
+    public static func render(_ step: Step, maxArgumentLength: Int = 120, showingEnvironment: Bool = false) -> String {
+        let command = render(step.argv, maxArgumentLength: maxArgumentLength)
+        guard showingEnvironment, !step.environment.isEmpty else { return command }
+        let assignments = step.environment.sorted { $0.key < $1.key }.map { name, value in
+            name + "=" + ShellQuoting.quote(CredentialMask.masked(value))
+        }
+        return (assignments + [command]).joined(separator: " ")
     }
 
     /// A long inline program (`python -c '...'`) is shortened to its first line.

@@ -106,7 +106,7 @@ struct PythonDiscovery: Sendable {
         return ["system"]
     }
 
-    private func source(of path: String, realPath: String) -> MachineFacts.PythonInterpreter.Source {
+    func source(of path: String, realPath: String) -> MachineFacts.PythonInterpreter.Source {
         if let pyenvRoot, path.hasPrefix(pyenvRoot + "/") || realPath.hasPrefix(pyenvRoot + "/") { return .pyenv }
         if virtualEnvironment(of: path) != nil { return .other }
         let components = Set(realPath.split(separator: "/").map { $0.lowercased() })

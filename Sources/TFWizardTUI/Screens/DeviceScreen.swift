@@ -20,19 +20,20 @@ enum DeviceScreen {
         let gpuProblem = gpuProblem(state)
         var gpuTag = ""
         if gpuProblem != nil { gpuTag = state.text("tag.unavailable") }
+        else if let older = state.gpuHoldsBack { gpuTag = state.text("tag.up-to-release", ["release": older.release.minorVersion]) }
         else if state.facts.gpu.driverLoaded { gpuTag = state.text("tag.recommended") }
         return [
             ChoiceRow(label: state.text("device.cpu"), tag: state.facts.gpu.nvidiaPresent ? "" : state.text("tag.recommended"),
                       tagStyle: .good),
             ChoiceRow(label: state.text("device.gpu"), tag: gpuTag,
-                      tagStyle: gpuProblem == nil ? .good : .warning, enabled: gpuProblem == nil),
+                      tagStyle: gpuProblem == nil && state.gpuHoldsBack == nil ? .good : .warning, enabled: gpuProblem == nil),
         ]
     }
 
-    static func detail(_ state: WizardState) -> [String] {
+    static func detail(_ state: WizardState) -> [(text: String, style: TextStyle)] {
         let gpu = state.facts.gpu
-        if state.deviceCursor == 0 { return [state.text("device.cpu.detail")] }
-        if let problem = gpuProblem(state) { return [problem] }
+        if state.deviceCursor == 0 { return [(state.text("device.cpu.detail"), .normal)] }
+        if let problem = gpuProblem(state) { return [(problem, .normal)] }
         var lines = gpu.devices.map { device in
             state.text("device.gpu.found", ["name": device.name ?? state.text("device.gpu.unnamed"),
                                             "cc": device.computeCapability ?? "?"])
@@ -43,7 +44,8 @@ enum DeviceScreen {
             lines.append(state.text("device.gpu.no-driver"))
         }
         lines.append(state.text("device.gpu.detail"))
-        return lines
+        // A GPU too old for the newest release says so here, not first on the package screen.
+        return lines.map { ($0, TextStyle.normal) } + (state.gpuHoldsBack?.reason.map { [($0, .warning)] } ?? [])
     }
 
     static func render(_ state: WizardState, _ canvas: Canvas) {
@@ -51,7 +53,7 @@ enum DeviceScreen {
         ChoiceList.render(rows(state), cursor: state.deviceCursor, canvas: canvas, row: row, height: 2)
         var detailRow = row + 3
         for line in detail(state) {
-            detailRow = canvas.paragraph(line, row: detailRow)
+            detailRow = canvas.paragraph(line.text, row: detailRow, style: line.style)
         }
     }
 }

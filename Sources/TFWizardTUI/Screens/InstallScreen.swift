@@ -67,7 +67,7 @@ enum InstallScreen {
         let focusIndex = install.steps.firstIndex { $0.status == .running || $0.status == .failed }
             ?? install.steps.lastIndex { $0.status != .pending } ?? 0
         let first = max(0, min(focusIndex - stepRows / 2, plan.steps.count - stepRows))
-        let statusWidth = 12, timeWidth = 6
+        let statusWidth = 14, timeWidth = 6
         for (offset, index) in (first..<min(plan.steps.count, first + stepRows)).enumerated() {
             let row = canvas.bodyTop + offset
             let progress = install.steps[index]
@@ -77,10 +77,13 @@ enum InstallScreen {
             canvas.text(title, row: row, column: canvas.left, width: titleWidth,
                         style: progress.status == .running ? .bold : .normal)
             // A retried step says which attempt this is, beside its status where the title's cut cannot hide it.
-            var status = state.text("status.\(progress.status.rawValue)")
+            // A step that succeeded with warnings says so where the title's cut cannot hide it.
+            var status = progress.warnings.count > 0 && progress.status == .done
+                ? state.text("status.done-warnings", ["count": String(progress.warnings.count)])
+                : state.text("status.\(progress.status.rawValue)")
             if progress.attempt > 1 { status += " " + state.text("install.attempt", ["number": String(progress.attempt)]) }
-            canvas.text(status, row: row,
-                        column: canvas.left + titleWidth + 1, width: statusWidth, style: statusStyle(progress.status))
+            let style = progress.warnings.count > 0 ? TextStyle.warning : statusStyle(progress.status)
+            canvas.text(status, row: row, column: canvas.left + titleWidth + 1, width: statusWidth, style: style)
             canvas.text(TextWidth.padLeft(elapsed(progress, now: state.now), to: timeWidth), row: row,
                         column: canvas.left + titleWidth + 1 + statusWidth + 1, width: timeWidth, style: .dim)
         }
@@ -89,12 +92,17 @@ enum InstallScreen {
         renderLog(state, install, canvas, headerRow: progressRow + 1, lastRow: canvas.bodyBottom)
     }
 
+    /// The bar fills with the steps that did their work (done, or already done before); a failed or
+    /// skipped step is over but did not, so it is named beside the count instead of filling the bar.
     static func renderProgress(_ state: WizardState, _ install: InstallProgress, _ canvas: Canvas, row: Int) {
         let total = max(1, install.steps.count)
+        let done = install.count(.done)
         let running = install.steps.contains { $0.status == .running } ? 0.5 : 0
-        let fraction = min(1, (Double(install.completedCount) + running) / Double(total))
-        let label = " " + state.text("install.progress", ["done": String(install.completedCount),
-                                                          "total": String(install.steps.count)])
+        let fraction = min(1, (Double(done) + running) / Double(total))
+        var label = " " + state.text("install.progress", ["done": String(done), "total": String(install.steps.count)])
+        for status in [StepStatus.failed, .skipped] where install.count(status) > 0 {
+            label += ", " + state.text("install.progress-\(status.rawValue)", ["count": String(install.count(status))])
+        }
         let barWidth = max(10, canvas.bodyWidth - TextWidth.width(label) - 2)
         let filled = Int((Double(barWidth) * fraction).rounded())
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"

@@ -14,6 +14,9 @@ struct TroubleshootContext: Equatable, Sendable {
     var view: DiagnosisView
     /// The cause's fix made into steps for the failed step; nil when the wizard does not apply it here.
     var fixSteps: [Step]?
+    /// The cause's fix as the user would run it for this step (its interpreter, this run's mirror and
+    /// proxy), shown whether or not the wizard applies it; empty for a log file.
+    var shownFixes: [Step] = []
     var scroll = 0
     var cursor = 0
     var confirmScroll = 0
@@ -60,19 +63,14 @@ enum TroubleshootScreen {
         result.append(.blank)
         if let cause = view.cause {
             add(state.text("diagnosis.cause", ["title": cause.finding.title, "id": cause.finding.id]), .bad)
-            // The matching line can be very long (a pip retry warning): two rows of it are enough to recognise it.
-            let matched = StyledLine.wrap(state.text("diagnosis.line", ["line": String(cause.finding.lineNumber),
-                                                                        "text": cause.finding.text]),
-                                          style: .dim, indent: 2, width: width)
-            result.append(contentsOf: matched.prefix(2))
-            if matched.count > 2, var last = result.popLast() {
-                last.text = TextWidth.clip(last.text + " …", to: width - last.indent, ellipsis: true)
-                result.append(last)
-            }
+            // Whole, however long (a pip retry warning): the text scrolls.
+            add(state.text("diagnosis.line", ["line": String(cause.finding.lineNumber), "text": cause.finding.text]),
+                .dim, indent: 2)
             add(state.text("diagnosis.why", ["text": cause.explanation]), .normal, indent: 2)
             add(state.text("diagnosis.fix", ["text": cause.fix]), .normal, indent: 2)
-            let commands = context.offersFix ? (context.fixSteps ?? []).map(\.argv) : cause.commands
-            for command in commands { add("$ " + CommandDisplay.render(command), .accent, indent: 4) }
+            let commands = context.shownFixes.isEmpty ? cause.commands.map { CommandDisplay.render($0) }
+                : context.shownFixes.map { CommandDisplay.render($0, showingEnvironment: true) }
+            for command in commands { add("$ " + command, .accent, indent: 4) }
             if context.offersFix {
                 add(state.text("troubleshoot.can-apply"), .good, indent: 2)
             } else if !commands.isEmpty {
@@ -204,9 +202,10 @@ extension WizardState {
     mutating func openTroubleshoot(forFailedStep index: Int, _ environment: WizardEnvironment) {
         guard let install, let plan else { return }
         let view = failureDiagnosis ?? environment.diagnoseOutput(install.stepTails[index].bytes, plan)
-        var fixes: [Step]?
-        if let cause = view.cause, cause.autoFix { fixes = environment.fixSteps(cause.finding.id, index, plan) }
-        troubleshoot = TroubleshootContext(source: .failedStep(index: index), view: view, fixSteps: fixes)
+        let proposal = view.cause.flatMap { environment.fixProposal($0.finding.id, index, plan) }
+        troubleshoot = TroubleshootContext(source: .failedStep(index: index), view: view,
+                                           fixSteps: proposal?.canApply == true ? proposal?.steps : nil,
+                                           shownFixes: proposal?.steps ?? [])
         screen = .troubleshoot
     }
 

@@ -35,6 +35,15 @@ extension WizardState {
             progress.steps[index].finishedAt = now
             progress.steps[index].outcome = outcome
             if outcome.status == .failed { progress.steps[index].note = Self.failureNote(outcome, text) }
+            if outcome.status == .done {
+                progress.stepLogs[index].finish()
+                let warnings = StepWarnings.of(lines: progress.stepLogs[index].lines)
+                progress.steps[index].warnings = warnings
+                if let first = warnings.first {
+                    progress.steps[index].note = text(warnings.count == 1 ? "install.warning" : "install.warnings",
+                                                      ["count": String(warnings.count), "first": first])
+                }
+            }
         case .validated(_, let report):
             progress.validation = report
         case .awaitingDecision(let index):

@@ -17,6 +17,8 @@ public enum WizardEvent: Sendable, Equatable {
     case targetInspected(Answers, TargetState)
     /// A log file the user named, read and diagnosed.
     case logFileRead(path: String, Result<DiagnosisView, LogFileProblem>)
+    /// An interpreter the user typed, asked for its facts.
+    case interpreterProbed(path: String, Result<MachineFacts.PythonInterpreter, TypedInterpreterProblem>)
 }
 
 /// What the wizard asks the outside world to do; `WizardApp` performs these and feeds results back.
@@ -34,11 +36,13 @@ public enum WizardEffect: Sendable, Equatable {
     case inspectTarget(Answers)
     /// Read and diagnose a log file.
     case readLogFile(String)
+    /// Ask an interpreter the user typed for its facts (it runs the probe's short script).
+    case probeInterpreter(String)
 
     /// Effects that only read the machine: performed at once, their answer comes back as an event.
     public var isRead: Bool {
         switch self {
-        case .inspectTarget, .readLogFile: true
+        case .inspectTarget, .readLogFile, .probeInterpreter: true
         default: false
         }
     }
@@ -50,6 +54,7 @@ extension WizardEnvironment {
         switch effect {
         case .inspectTarget(let answers): .targetInspected(answers, inspectTarget(answers))
         case .readLogFile(let path): .logFileRead(path: path, loadLogFile(path))
+        case .probeInterpreter(let path): .interpreterProbed(path: path, probeInterpreter(path))
         default: nil
         }
     }
@@ -137,7 +142,7 @@ extension WizardState {
         case .targetInspected(let answers, let target) where screen == .venv:
             guard answers == self.answers else { return [] }
             // A folder the plan would refuse is refused on this screen, with the reason and the way out.
-            if case .failure(let refused) = environment.makePlan(answers, target), refused.field == "venv" {
+            if case .failure(let refused) = environment.makePlan(answers, facts, target), refused.field == "venv" {
                 venvProblem = refused.description
                 return []
             }
@@ -146,7 +151,7 @@ extension WizardState {
             return []
         case .targetInspected(let answers, let target):
             guard screen == .plan, answers == self.answers else { return [] }   // an answer for an older question
-            switch environment.makePlan(answers, target) {
+            switch environment.makePlan(answers, facts, target) {
             case .success(let made): plan = made; refusal = nil
             case .failure(let refused): plan = nil; refusal = refused
             }
@@ -160,6 +165,9 @@ extension WizardState {
             case .failure(let problem):
                 message = StatusMessage(text: problem.message, style: .bad)
             }
+            return []
+        case .interpreterProbed(let path, let result):
+            interpreterProbed(path, result, environment)
             return []
         case .key(let key):
             return handleKey(key, environment)

@@ -49,7 +49,8 @@ public struct WizardState: Sendable {
 
     // What the screens are about (from the environment, copied so rendering needs nothing else).
     let text: Wording
-    let facts: MachineFacts
+    /// What the probe found; an interpreter the user types on the Python screen is added.
+    var facts: MachineFacts
     let catalog: Catalog
     let methods: InstallMethods
     let probeSummary: [String]
@@ -64,11 +65,19 @@ public struct WizardState: Sendable {
     var versionCursor = 0
     /// Why the release offered first is not the newest one (the package screen shows it).
     var releaseNote: String?
+    /// Set when this GPU holds TensorFlow back to an older release than CPU would get: the release and
+    /// why, shown on the CPU/GPU screen where the choice is made.
+    let gpuHoldsBack: ReleaseRecommendation?
     /// Why the venv folder typed cannot be used (the venv screen shows it whole).
     var venvProblem: String?
     var packageFocusOnVersion = false
     var pythonCursor = 0
+    /// The interpreters in the order the Python screen lists them, with why each cannot be used (nil: it can).
+    var pythonChoices: [MachineFacts.PythonInterpreter] = []
     var pythonProblems: [String?] = []
+    var recommendedPython: MachineFacts.PythonInterpreter?
+    var pythonPathField = TextField(text: "")
+    var pythonPathProblem: String?
     var venvField: TextField
     var dockerCursor = 0
     var welcomeScroll = 0
@@ -102,6 +111,9 @@ public struct WizardState: Sendable {
         probeSummary = environment.probeSummary
         recordedMachine = environment.recordedMachine
         venvField = TextField(text: environment.initialAnswers.venv)
+        let forGPU = environment.recommendedRelease(.gpu)
+        let forCPU = environment.recommendedRelease(.cpu)
+        gpuHoldsBack = forGPU?.reason != nil && forGPU?.release.version != forCPU?.release.version ? forGPU : nil
     }
 
     /// The release the package & version screen currently points at ("latest" resolved).
@@ -126,6 +138,8 @@ public struct InstallProgress: Sendable {
         public var outcome: StepOutcome?
         /// How many times the step has started (a retry makes it 2, 3, ...).
         public var attempt = 0
+        /// What a step that succeeded warned about (pip's retries of the index), shown on its line.
+        public var warnings = StepWarnings()
     }
     public internal(set) var steps: [StepProgress]
     var log = LogBuffer(maxLines: 5000)
@@ -158,8 +172,6 @@ public struct InstallProgress: Sendable {
         return lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
     }
 
-    /// Steps that are over (done, failed, skipped) out of all.
-    var completedCount: Int {
-        steps.filter { [.done, .failed, .skipped, .cancelled].contains($0.status) }.count
-    }
+    /// How many steps are in `status` now.
+    func count(_ status: StepStatus) -> Int { steps.filter { $0.status == status }.count }
 }

@@ -76,6 +76,25 @@ public enum TextWidth {
         return lines
     }
 
+    /// Cuts `text` into rows of at most `columns` exactly where they fill, keeping every character
+    /// (spaces too): for output that must be read whole, as it was printed. A wide character never splits.
+    public static func hardWrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 1 else { return [text] }
+        var rows: [String] = []
+        var row = String.UnicodeScalarView()
+        var rowWidth = 0
+        for scalar in sanitize(text).unicodeScalars {
+            let scalarWidth = width(of: scalar)
+            if rowWidth + scalarWidth > columns {
+                rows.append(String(row)); row = .init(); rowWidth = 0
+            }
+            row.append(scalar)
+            rowWidth += scalarWidth
+        }
+        rows.append(String(row))
+        return rows
+    }
+
     private static func sanitizeKeepingNewlines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
     }

@@ -49,7 +49,7 @@ extension WizardEnvironment {
                 Planner.interpreterProblem(python, release: release, method: method, methods: methods, strings: strings)
             },
             defaultPython: { release in Planner.defaultPython(facts: facts, release: release) },
-            makePlan: { answers, target in
+            makePlan: { answers, facts, target in
                 Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings,
                              methods: methods)
             },
@@ -65,12 +65,13 @@ extension WizardEnvironment {
             loadLogFile: { path in
                 TroubleshootWiring.loadLogFile(path, catalog: errorCatalog, strings: strings, user: user, home: home)
             },
-            fixSteps: { causeID, index, plan in
-                TroubleshootWiring.fixSteps(causeID: causeID, failedStepIndex: index, plan: plan, catalog: errorCatalog,
+            fixProposal: { causeID, index, plan in
+                TroubleshootWiring.fixProposal(causeID: causeID, failedStepIndex: index, plan: plan, catalog: errorCatalog,
                                             facts: facts, strings: strings, user: user, home: home)
             }
         )
         environment.methods = methods
+        environment.probeInterpreter = { typed in context.probeInterpreter(typed) }
         environment.recommendedRelease = { device in
             Planner.recommendedRelease(device: device, facts: facts, catalog: catalog, strings: strings)
         }

@@ -41,11 +41,11 @@ public enum TroubleshootWiring {
         }
     }
 
-    /// The shipped apply-fix path: the catalog entry's commands adapted to the failed step.
-    public static func fixSteps(causeID: String, failedStepIndex: Int, plan: Plan, catalog: ErrorCatalog?,
-                                facts: MachineFacts, strings: Strings, user: String, home: String) -> [Step]? {
+    /// The shipped fix path: the catalog entry's commands adapted to the failed step.
+    public static func fixProposal(causeID: String, failedStepIndex: Int, plan: Plan, catalog: ErrorCatalog?,
+                                   facts: MachineFacts, strings: Strings, user: String, home: String) -> FixProposal? {
         guard let entry = catalog?[causeID], plan.steps.indices.contains(failedStepIndex) else { return nil }
-        return FixSteps.make(for: entry, failedStep: plan.steps[failedStepIndex], plan: plan, facts: facts,
+        return FixSteps.propose(for: entry, failedStep: plan.steps[failedStepIndex], plan: plan, facts: facts,
                              strings: strings, user: user, home: home)
     }
 }

@@ -70,4 +70,23 @@ final class FixStepsTests: XCTestCase {
                                        facts: facts(root: false, sudo: .passwordless), strings: strings), id)
         }
     }
+
+    /// A fix the wizard does not apply (the network) is still shown as this run would run it: the failed
+    /// step's interpreter, mirror and proxy; pasted, the line carries them as assignments.
+    func testAFixNotAppliedIsStillMadeForTheFailedStep() throws {
+        let failed = Step(id: "install-tf", title: "Install", why: "",
+                          argv: ["/home/ada/tf/bin/python", "-m", "pip", "install", "tensorflow"],
+                          environment: ["PIP_INDEX_URL": "https://ada:pw@mirror.example/simple", "PIP_PROXY": "http://proxy:3128"])
+        let entry = try entry("network-error")
+        XCTAssertNil(FixSteps.make(for: entry, failedStep: failed, plan: plan([failed]),
+                                   facts: facts(root: false, sudo: .needsPassword), strings: strings))
+        let proposal = try XCTUnwrap(FixSteps.propose(for: entry, failedStep: failed, plan: plan([failed]),
+                                                      facts: facts(root: false, sudo: .needsPassword), strings: strings))
+        XCTAssertFalse(proposal.canApply)
+        XCTAssertEqual(proposal.steps.first?.argv.first, "/home/ada/tf/bin/python")
+        XCTAssertEqual(proposal.steps.first?.environment, failed.environment)
+        let shown = CommandDisplay.render(try XCTUnwrap(proposal.steps.first), showingEnvironment: true)
+        XCTAssertEqual(shown, "PIP_INDEX_URL='https://ada:****@mirror.example/simple' PIP_PROXY=http://proxy:3128 "
+                       + "/home/ada/tf/bin/python -m pip install --timeout 120 --retries 10 tensorflow")
+    }
 }

@@ -75,7 +75,7 @@ final class AptLockTests: XCTestCase {
         let plan = FaultFixtures.plan([Self.aptStep])
         let printed = OutputRecorder()
         let headless = HeadlessInstall(plan: plan, strings: strings, write: { printed.append(Array($0.utf8)) },
-                                       diagnose: { Troubleshooter.summaryLines(for: $0, strings: strings) })
+                                       diagnose: { output, _ in Troubleshooter.summaryLines(for: output, strings: strings) })
         let policy = PackageLockPolicy(lockPaths: [lockPath], maxWaitSeconds: 1, pollSeconds: 0.2, announceEverySeconds: 0.5)
         let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: nil, expectGPU: false, strings: strings,
                             packageLocks: policy, onEvent: headless.sink)

@@ -66,10 +66,11 @@ enum TestMachine {
     /// `engineScript` is what the fake engine plays on start.
     static func environment(gpu: Bool = false, engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
                             answers: Answers = Answers(), engines: EngineBox = EngineBox(),
+                            prober: Prober? = nil,
                             adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardEnvironment {
         var machine = facts(gpu: gpu)
         adjust(&machine)
-        let context = MachineContext(facts: machine, recorded: nil, home: home)
+        let context = MachineContext(facts: machine, recorded: nil, home: home, prober: prober)
         let sideEffects = WizardSideEffects(
             startEngine: { _, sink in
                 let engine = FakeEngine(script: engineScript, sink: sink)

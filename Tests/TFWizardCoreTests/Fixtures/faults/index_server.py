@@ -2,7 +2,9 @@
 
 usage: index_server.py WORKDIR PORT [BIG_MB]
 Writes WORKDIR/port when listening. WORKDIR/mode holds "ok" (default) or "stall-body": the wheel's
-headers and half its bytes are sent, then the connection goes quiet (a server that stops mid-download).
+headers and half its bytes are sent, then the connection goes quiet (a server that stops mid-download);
+"busy-N" drops the first N requests for the project page without an answer (pip warns and retries), then
+serves as "ok".
 BIG_MB adds a file of that many megabytes of zeros to the wheel (small to download, large unpacked).
 """
 import base64, hashlib, http.server, os, sys, time, zipfile
@@ -42,7 +44,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def busy(self):
+        mode_path = os.path.join(workdir, "mode")
+        mode = open(mode_path).read().strip() if os.path.exists(mode_path) else "ok"
+        if not mode.startswith("busy-"):
+            return False
+        left = int(mode[len("busy-"):])
+        with open(mode_path, "w") as f:
+            f.write(f"busy-{left - 1}" if left > 1 else "ok")
+        self.close_connection = True   # no status line at all: the client sees the connection drop
+        return True
+
     def do_GET(self):
+        if self.path.rstrip("/") == f"/simple/{name}" and self.busy():
+            return
         if self.path.rstrip("/") == "/simple":
             return self.send_text(f'<html><body><a href="/simple/{name}/">{name}</a></body></html>')
         if self.path.rstrip("/") == f"/simple/{name}":

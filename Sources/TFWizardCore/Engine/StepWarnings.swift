@@ -1,0 +1,39 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The warnings a step printed (pip's "WARNING: Retrying ...", apt's "W: ..."): a step can exit 0 after
+/// five failed tries of the index, and then its line must say so rather than a plain "done".
+public struct StepWarnings: Sendable, Equatable {
+    public private(set) var count = 0
+    /// The first warning without its marker ("Retrying (Retry(total=4 ..."): usually the cause of the others.
+    public private(set) var first: String?
+
+    private let prefixes: [String]
+
+    /// - Parameter prefixes: the line starts that mark a warning (`Resources/engine/step-warnings.json`).
+    public init(prefixes: [String] = StepWarnings.builtInPrefixes) { self.prefixes = prefixes }
+
+    /// A line of the step's output, escape sequences already removed.
+    public mutating func consider(_ line: String) {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard let prefix = prefixes.first(where: { trimmed.hasPrefix($0) }) else { return }
+        count += 1
+        if first == nil { first = String(trimmed.dropFirst(prefix.count)) }
+    }
+
+    public static func of(lines: some Sequence<String>, prefixes: [String] = builtInPrefixes) -> StepWarnings {
+        var warnings = StepWarnings(prefixes: prefixes)
+        for line in lines { warnings.consider(line) }
+        return warnings
+    }
+
+    static let resourcePath = "engine/step-warnings.json"
+
+    public static let builtInPrefixes: [String] = {
+        struct File: Decodable { var prefixes: [String] }
+        // Shipped inside the binary and read by a test: a broken file fails the tests, not the user.
+        return (try? JSONDecoder().decode(File.self, from: ResourceStore.data(resourcePath)))?.prefixes ?? []
+    }()
+}
