@@ -27,6 +27,12 @@ public struct WizardEnvironment {
     public var makePlan: (Answers, MachineFacts, TargetState) -> Result<Plan, PlanRefusal>
     /// Reads the target folder the answers name (an effect: `Wizard.update` never calls it).
     public var inspectTarget: (Answers) -> TargetState
+    /// The options of this run (`--log-dir DIR`, `--lang zh`), kept in the "run it again" command.
+    public var rerunOptions: [String] = []
+    /// Free space where a typed folder would go (its nearest existing parent); nil when not known.
+    public var diskSpace: (String) -> MachineFacts.Disk? = { _ in nil }
+    /// Tab in a folder field.
+    public var completeFolder: (String) -> FolderCompletion = { FolderCompletion(text: $0, candidates: []) }
     /// Asks an interpreter the user typed for its facts; an effect, never called by update.
     public var probeInterpreter: (String) -> Result<MachineFacts.PythonInterpreter, TypedInterpreterProblem> = { path in
         .failure(.missing(path))

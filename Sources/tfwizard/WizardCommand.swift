@@ -17,12 +17,19 @@ struct WizardCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
+    /// This run's options, repeated in the "run it again" command the wizard prints.
+    var rerunOptions: [String] {
+        (recording.machine.map { ["--machine", $0] } ?? []) + (common.logDir.map { _ in ["--log-dir", common.logDirectory] } ?? [])
+            + (common.lang.map { ["--lang", $0] } ?? [])
+    }
+
     func run() throws {
         let strings = common.strings
         let recorded = try recording.load(strings: strings)
         let reason: ExitReason
         do {
-            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory)
+            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory,
+                                       rerunOptions: rerunOptions)
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -4,8 +4,10 @@ import XCTest
 
 /// What stays in the terminal after the wizard's screen is gone: the outcome, the files, the next steps.
 final class ExitSummaryTests: XCTestCase {
-    private func finishedInstall(success: Bool) -> WizardDriver {
-        var driver = WizardDriver(TestMachine.environment())
+    private func finishedInstall(success: Bool, rerunOptions: [String] = []) -> WizardDriver {
+        var environment = TestMachine.environment()
+        environment.rerunOptions = rerunOptions
+        var driver = WizardDriver(environment)
         driver.press(times: 7, .enter)
         for index in 0..<3 {
             driver.engine(.stepStarted(index: index),
@@ -48,6 +50,25 @@ final class ExitSummaryTests: XCTestCase {
         XCTAssertTrue(text.contains("Step 4 failed: Check that TensorFlow works"), text)
         XCTAssertTrue(text.contains("[numpy2-abi]"), text)
         XCTAssertTrue(text.contains("To run it again with the same answers: tfwizard install --answers /home/ada/.local/state/tfwizard/a.yaml"), text)
+    }
+
+    /// The last screen after a failure repeats the cause, names what is done and kept and what is not,
+    /// and the command to go on keeps this run's options.
+    func testTheFailedFinishScreenRepeatsTheCauseAndKeepsTheOptions() {
+        var driver = finishedInstall(success: false, rerunOptions: ["--log-dir", "/srv/tf logs"])
+        driver.press(.enter)
+        XCTAssertEqual(driver.state.screen, .done)
+        let screen = driver.screen()
+        assertSnapshot(screen, named: "m16-done-failed")
+        let joined = screen.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(joined.contains("Cause: NumPy 2"), joined)
+        XCTAssertTrue(joined.contains("[numpy2-abi]"), joined)
+        XCTAssertTrue(joined.contains("Done and kept: 1. Create the virtual environment"), joined)
+        XCTAssertTrue(joined.contains("Not done: 4. Check that TensorFlow works"), joined)
+        XCTAssertTrue(joined.contains("tfwizard install --answers /home/ada/.local/state/tfwizard/a.yaml --log-dir '/srv/tf logs'"), joined)
+        let lines = ExitSummary.lines(driver.state, reason: .failed, logPath: nil).joined(separator: "\n")
+        XCTAssertTrue(lines.contains("--answers /home/ada/.local/state/tfwizard/a.yaml --log-dir '/srv/tf logs'"), lines)
+        XCTAssertTrue(lines.contains("  Not done: 4. Check that TensorFlow works"), lines)
     }
 
     func testLeavingBeforeTheInstallChangedNothing() {

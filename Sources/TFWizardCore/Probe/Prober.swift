@@ -158,7 +158,14 @@ public struct Prober: Sendable {
 
     /// Free space at the venv's folder or, before it exists, its nearest existing parent.
     private func probeDisk(_ machine: MachineRoot) -> MachineFacts.Disk? {
-        var target = venvTarget ?? Self.defaultVenvTarget
+        diskSpace(forFolder: venvTarget ?? Self.defaultVenvTarget)
+    }
+
+    /// Free space at `folder` (`~` allowed) or, before it exists, at its nearest existing parent: the
+    /// figure for a folder the user is typing.
+    public func diskSpace(forFolder folder: String) -> MachineFacts.Disk? {
+        let machine = MachineRoot(root)
+        var target = folder
         if let home = environment["HOME"], !home.isEmpty { target = PathExpansion.expandTilde(target, home: home) }
         if !target.hasPrefix("/") {
             let base = environment["PWD"] ?? FileManager.default.currentDirectoryPath

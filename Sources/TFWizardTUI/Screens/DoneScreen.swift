@@ -31,8 +31,13 @@ enum DoneScreen {
         if dryRunSuccess { return }
         if outcome == .success {
             MethodDoneHints.render(state, canvas, row: row)
-        } else if let path = state.answersSavedTo {
-            canvas.paragraph(state.text("done.rerun", ["path": path]), row: row)
+            return
+        }
+        // Failed or cancelled: the cause again, what is left half made, and how to go on with the same options.
+        let what = outcome == .failed ? state.failureLines() : state.halfMadeLines()
+        for line in what { row = canvas.paragraph(line, row: row) }
+        if let path = state.answersSavedTo {
+            canvas.paragraph(state.text("done.rerun", ["command": state.rerunCommand(answers: path)]), row: row + 1)
         }
     }
 }

@@ -27,17 +27,10 @@ enum ExitSummary {
                               ["version": state.plan?.tensorflowVersion ?? "?"]))
         case .failed:
             lines.append(text("exit.failed", [:]))
-            if let index = state.install?.steps.firstIndex(where: { $0.status == .failed }), let step = state.plan?.steps[index] {
-                lines.append("  " + text("exit.failed-step", ["number": String(index + 1), "title": step.title]))
-            }
-            if let cause = state.failureDiagnosis?.cause {
-                lines.append("  " + text("exit.cause", ["title": cause.finding.title, "id": cause.finding.id]))
-                lines.append("  " + text("exit.fix", ["fix": cause.fix]))
-            }
-            lines.append("  " + text("exit.half-made", [:]))
+            lines += state.failureLines().map { "  " + $0 }
         case .cancelled, .interrupted:
             lines.append(text(installed ? "exit.cancelled" : "exit.left-before-install", [:]))
-            if installed { lines.append("  " + text("exit.half-made", [:])) }
+            if installed { lines += state.halfMadeLines().map { "  " + $0 } }
         }
         if let logPath { lines.append(text("done.log", ["path": logPath])) }
         if let answers = state.answersSavedTo { lines.append(text("done.answers", ["path": answers])) }
@@ -46,7 +39,7 @@ enum ExitSummary {
         if reason == .success {
             lines += nextSteps(state, plan: plan)
         } else if let answers = state.answersSavedTo {
-            lines.append(text("exit.rerun", ["command": ShellQuoting.render(["tfwizard", "install", "--answers", answers])]))
+            lines.append(text("exit.rerun", ["command": state.rerunCommand(answers: answers)]))
         }
         if let removal = state.installMethod?.removal(state.answers, plan: plan), !removal.isEmpty {
             lines.append(text("exit.remove", ["command": ShellQuoting.render(removal)]))
@@ -57,7 +50,7 @@ enum ExitSummary {
     private static func nextSteps(_ state: WizardState, plan: Plan) -> [String] {
         let text = state.text
         if plan.awaitsReboot {
-            let rerun = state.answersSavedTo.map { ShellQuoting.render(["tfwizard", "install", "--answers", $0]) } ?? "tfwizard"
+            let rerun = state.answersSavedTo.map { state.rerunCommand(answers: $0) } ?? "tfwizard"
             return [text("exit.reboot", ["command": rerun])]
         }
         var lines: [String] = []
@@ -71,6 +64,42 @@ enum ExitSummary {
             }
         }
         if hints.tryIt { lines.append(text("done.try", [:])) }
+        return lines
+    }
+}
+
+extension WizardState {
+    /// The command that runs this install again headless: the saved answers and this run's options.
+    func rerunCommand(answers: String) -> String {
+        ShellQuoting.render(["tfwizard", "install", "--answers", answers] + rerunOptions)
+    }
+
+    /// A failed install in words: which step, the likely cause and its fix, and what is left half made.
+    func failureLines() -> [String] {
+        var lines: [String] = []
+        if let index = install?.steps.firstIndex(where: { $0.status == .failed }), let step = plan?.steps[index] {
+            lines.append(text("exit.failed-step", ["number": String(index + 1), "title": step.title]))
+        }
+        if let cause = failureDiagnosis?.cause {
+            lines.append(text("exit.cause", ["title": cause.finding.title, "id": cause.finding.id]))
+            lines.append(text("exit.fix", ["fix": cause.fix]))
+        }
+        return lines + halfMadeLines()
+    }
+
+    /// What an install that stopped leaves behind: the steps done (kept, reused by the next run) and the
+    /// ones not done.
+    func halfMadeLines() -> [String] {
+        guard let install, let plan else { return [] }
+        func list(_ indices: [Int]) -> String {
+            indices.map { "\($0 + 1). \(plan.steps[$0].title)" }.joined(separator: "; ")
+        }
+        let done = install.steps.indices.filter { install.steps[$0].status == .done }
+        let notDone = install.steps.indices.filter { install.steps[$0].status != .done }
+        var lines: [String] = []
+        if !done.isEmpty { lines.append(text("exit.kept", ["steps": list(done)])) }
+        if !notDone.isEmpty { lines.append(text("exit.not-done", ["steps": list(notDone)])) }
+        if !done.isEmpty { lines.append(text("exit.half-made", [:])) }
         return lines
     }
 }

@@ -17,6 +17,10 @@ public enum WizardEvent: Sendable, Equatable {
     case targetInspected(Answers, TargetState)
     /// A log file the user named, read and diagnosed.
     case logFileRead(path: String, Result<DiagnosisView, LogFileProblem>)
+    /// The free space where the folder typed would go (nil: not known for it).
+    case folderMeasured(String, MachineFacts.Disk?)
+    /// Tab in the folder field: the completed text and the folders that match.
+    case folderCompleted(String, FolderCompletion)
     /// An interpreter the user typed, asked for its facts.
     case interpreterProbed(path: String, Result<MachineFacts.PythonInterpreter, TypedInterpreterProblem>)
 }
@@ -38,11 +42,15 @@ public enum WizardEffect: Sendable, Equatable {
     case readLogFile(String)
     /// Ask an interpreter the user typed for its facts (it runs the probe's short script).
     case probeInterpreter(String)
+    /// Measure the free space where this folder would go.
+    case measureFolder(String)
+    /// Complete this folder path from the folders on disk.
+    case completeFolder(String)
 
     /// Effects that only read the machine: performed at once, their answer comes back as an event.
     public var isRead: Bool {
         switch self {
-        case .inspectTarget, .readLogFile, .probeInterpreter: true
+        case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder: true
         default: false
         }
     }
@@ -55,6 +63,8 @@ extension WizardEnvironment {
         case .inspectTarget(let answers): .targetInspected(answers, inspectTarget(answers))
         case .readLogFile(let path): .logFileRead(path: path, loadLogFile(path))
         case .probeInterpreter(let path): .interpreterProbed(path: path, probeInterpreter(path))
+        case .measureFolder(let folder): .folderMeasured(folder, diskSpace(folder))
+        case .completeFolder(let folder): .folderCompleted(folder, completeFolder(folder))
         default: nil
         }
     }
@@ -166,6 +176,14 @@ extension WizardState {
                 message = StatusMessage(text: problem.message, style: .bad)
             }
             return []
+        case .folderMeasured(let folder, let disk):
+            if screen == .venv, venvField.text == folder { venvDisk = disk }
+            return []
+        case .folderCompleted(let typed, let completion):
+            guard screen == .venv, venvField.text == typed else { return [] }
+            venvField = TextField(text: completion.text)
+            venvCandidates = completion.candidates
+            return completion.text == typed ? [] : [.measureFolder(completion.text)]
         case .interpreterProbed(let path, let result):
             interpreterProbed(path, result, environment)
             return []
@@ -261,6 +279,7 @@ extension WizardState {
         case .python: preparePythons(environment)
         case .dockerImage: prepareDockerImage()
         case .plan: preparePlan(environment)
+        case .venv: requestedReads.append(.measureFolder(venvField.text))
         default: break
         }
         screen = target

@@ -54,6 +54,7 @@ public struct WizardState: Sendable {
     let catalog: Catalog
     let methods: InstallMethods
     let probeSummary: [String]
+    let rerunOptions: [String]
     /// Set when the wizard walks a recorded machine: every screen says it is a dry run.
     let recordedMachine: String?
 
@@ -79,6 +80,10 @@ public struct WizardState: Sendable {
     var pythonPathField = TextField(text: "")
     var pythonPathProblem: String?
     var venvField: TextField
+    /// Free space where the folder typed would go (the probe's figure is for the default folder).
+    var venvDisk: MachineFacts.Disk?
+    /// The folders Tab found when several match what is typed.
+    var venvCandidates: [String] = []
     var dockerCursor = 0
     var welcomeScroll = 0
     var welcomeCursor = 0
@@ -109,6 +114,7 @@ public struct WizardState: Sendable {
         catalog = environment.catalog
         methods = environment.methods
         probeSummary = environment.probeSummary
+        rerunOptions = environment.rerunOptions
         recordedMachine = environment.recordedMachine
         venvField = TextField(text: environment.initialAnswers.venv)
         let forGPU = environment.recommendedRelease(.gpu)

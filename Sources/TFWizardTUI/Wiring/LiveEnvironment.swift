@@ -72,6 +72,8 @@ extension WizardEnvironment {
         )
         environment.methods = methods
         environment.probeInterpreter = { typed in context.probeInterpreter(typed) }
+        environment.diskSpace = { folder in context.diskSpace(forFolder: folder) }
+        environment.completeFolder = { typed in context.completeFolder(typed) }
         environment.recommendedRelease = { device in
             Planner.recommendedRelease(device: device, facts: facts, catalog: catalog, strings: strings)
         }

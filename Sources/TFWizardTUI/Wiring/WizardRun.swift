@@ -13,7 +13,10 @@ public enum WizardRun {
         public var description: String
     }
 
-    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String) throws(Failure) -> ExitReason {
+    /// - Parameter rerunOptions: the options of this run (`--log-dir DIR`, ...), kept in the command it
+    ///   prints for running the install again.
+    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
+                           rerunOptions: [String] = []) throws(Failure) -> ExitReason {
         // Checked before probing or opening anything: without a terminal, say how to go on.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
@@ -28,10 +31,11 @@ public enum WizardRun {
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
-        let environment = WizardEnvironment.live(
+        var environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
             sideEffects: .session(session, runner: context.stepRunner),
             notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+        environment.rerunOptions = rerunOptions
         // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
         // log is written and the exit status is 128+n.
         let interruption = InterruptFlag()
