@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "TFWizardTUITests", dependencies: ["TFWizardTUI", "TFWizardCore"],
                     path: "Tests/TFWizardTUITests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TFWizardCore", "tfwizard"],
-                    path: "Tests/EndToEndTests"),
+                    path: "Tests/EndToEndTests", exclude: ["Snapshots"]),
     ]
 )
