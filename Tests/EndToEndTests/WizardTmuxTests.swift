@@ -30,10 +30,10 @@ final class WizardTmuxTests: XCTestCase {
         let done = try session.waitFor("Log:", timeout: 20)
         try session.send("Enter")
         // The screen is gone; the terminal keeps how it went and how to use it.
-        let after = try session.waitFor("EXIT=0", timeout: 20)
-        XCTAssertTrue(after.contains("is installed and works."), after)
-        XCTAssertTrue(after.contains("/tensorflow/venv/bin/activate"), after)
-        XCTAssertTrue(after.contains("To remove what was installed: rm -rf "), after)
+        let summary = try session.waitFor("EXIT=0", timeout: 20)
+        XCTAssertTrue(summary.contains("is installed and works."), summary)
+        XCTAssertTrue(summary.contains("/tensorflow/venv/bin/activate"), summary)
+        XCTAssertTrue(summary.contains("To remove what was installed: rm -rf "), summary)
 
         let logDirectory = home.appendingPathComponent(".local/state/tfwizard")
         let logs = try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).filter { $0.hasSuffix(".log") }
