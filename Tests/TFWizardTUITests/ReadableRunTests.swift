@@ -49,6 +49,17 @@ final class ReadableRunTests: XCTestCase {
         XCTAssertFalse(second.contains("warning"), second)
     }
 
+    /// TensorFlow's own notices in the check ("WARNING: All log messages before absl::InitializeLog()")
+    /// are not the check's warnings: its result is the check screen's.
+    func testTheChecksTensorFlowNoticesAreNotCountedAsWarnings() {
+        var driver = WizardDriver(TestMachine.environment())
+        startInstall(&driver)
+        let notice = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\r\n"
+        driver.engine(.stepStarted(index: 3), .output(index: 3, bytes: Array(notice.utf8)), Self.done(3))
+        XCTAssertEqual(driver.state.plan?.steps[3].kind, .validation)
+        XCTAssertEqual(driver.state.install?.steps[3].warnings.count, 0)
+    }
+
     /// The network fix names the venv's interpreter and this run's mirror, its password masked.
     func testFixCommandsUseTheStepsInterpreterAndThisRunsMirror() {
         var answers = Answers()

@@ -60,8 +60,10 @@ public final class HeadlessInstall: @unchecked Sendable {
                 if startedIndex != index { write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n") }
                 sanitizer.finish { line in printOutput(line) }
                 write("      " + strings.text("headless.skipped", ["reason": reason]) + "\n")
-            case .stepFinished(_, let outcome):
+            case .stepFinished(let index, let outcome):
                 sanitizer.finish { line in printOutput(line) }
+                // The check's TensorFlow prints notices of its own; its result is the validation's lines.
+                if plan.steps[index].kind == .validation { warnings = StepWarnings() }
                 write("      " + describe(outcome) + "\n")
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())

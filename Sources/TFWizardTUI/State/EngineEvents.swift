@@ -35,7 +35,9 @@ extension WizardState {
             progress.steps[index].finishedAt = now
             progress.steps[index].outcome = outcome
             if outcome.status == .failed { progress.steps[index].note = Self.failureNote(outcome, text) }
-            if outcome.status == .done {
+            // The check's TensorFlow prints its own notices ("WARNING: All log messages before absl::..."):
+            // its result is the check screen's to tell, not a count of those.
+            if outcome.status == .done, plan.steps[index].kind != .validation {
                 progress.stepLogs[index].finish()
                 let warnings = StepWarnings.of(lines: progress.stepLogs[index].lines)
                 progress.steps[index].warnings = warnings
