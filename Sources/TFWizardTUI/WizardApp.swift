@@ -128,7 +128,7 @@ public enum WizardApp {
 
         Wizard.render(state, on: terminal)
         while state.exitReason == nil {
-            if let signal = interruption?.pending {
+            if let signal = interruption?.pending ?? (terminal.hasHungUp ? SIGHUP : nil) {
                 if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
                 return (.interrupted(signal: signal), state)
             }

@@ -46,6 +46,11 @@ public enum WizardRun {
             signals.stop()
             throw Failure(description: "\(error) " + strings["wizard.use-headless"])
         }
+        if case .interrupted(let signalNumber) = outcome.reason, session.interruptedBy == nil {
+            // No signal came: the terminal itself went away (the loop saw it hung up).
+            session.interruptedBy = signalNumber
+            session.journal.recordNote(strings["wizard.terminal-gone"])
+        }
         let logPath = try? session.finish()
         signals.stop()
         // The full-screen view is gone: what happened and what to do next stay in the terminal.
