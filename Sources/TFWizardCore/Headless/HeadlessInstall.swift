@@ -11,7 +11,7 @@ public final class HeadlessInstall: @unchecked Sendable {
 
     private let plan: Plan
     /// Child output is printed with these (the plan's credentials) masked, as in the transcript.
-    private let secrets: [String]
+    private let masker: SecretMasker
     private let strings: Strings
     private let write: (String) -> Void
     private let diagnose: ([UInt8]) -> [String]
@@ -24,7 +24,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     ///   - diagnose: the failed step's output -> lines that explain the failure.
     public init(plan: Plan, strings: Strings, write: @escaping (String) -> Void,
                 diagnose: @escaping ([UInt8]) -> [String]) {
-        self.secrets = Redactor.secrets(of: plan.answers)
+        self.masker = SecretMasker(secrets: Redactor.secrets(of: plan.answers))
         self.plan = plan
         self.strings = strings
         self.write = write
@@ -64,7 +64,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
             case .awaitingDecision:
-                for line in diagnose(stepOutput.bytes) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
+                for line in diagnose(stepOutput.bytes) { write("      \(masker.redact(line))\n") }
                 engine.decide(.abort)
             case .decided, .fixStarted, .fixFinished, .aborted:
                 break   // the log's business; fix commands announce themselves in the step's output
@@ -77,12 +77,20 @@ public final class HeadlessInstall: @unchecked Sendable {
 
     private func record(_ bytes: [UInt8]) {
         stepOutput.append(bytes)
-        // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse.
-        sanitizer.feed(bytes) { line in printOutput(line) }
+        // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse. The
+        // chunk's lines are printed with one write.
+        var lines = ""
+        sanitizer.feed(bytes) { line in lines += printable(line) }
+        if !lines.isEmpty { write(lines) }
     }
 
     private func printOutput(_ line: String) {
-        if !line.isEmpty { write("      | \(Redactor.redact(line, secrets: secrets))\n") }
+        let text = printable(line)
+        if !text.isEmpty { write(text) }
+    }
+
+    private func printable(_ line: String) -> String {
+        line.isEmpty ? "" : "      | \(masker.redact(line))\n"
     }
 
     private func describe(_ outcome: StepOutcome) -> String {
