@@ -94,6 +94,7 @@ public enum WizardApp {
                          interruption: InterruptFlag? = nil) -> (reason: ExitReason, state: WizardState) {
         var state = Wizard.initialState(environment: environment, size: terminal.size)
         let queue = EngineEventQueue()
+        let background = BackgroundWork()
         var engine: EngineControl?
 
         func perform(_ effects: [WizardEffect]) {
@@ -111,8 +112,12 @@ public enum WizardApp {
                 case .inspectTarget, .readLogFile:
                     if let answer = environment.read(effect) { dispatch(answer) }
                 case .exportLog:
-                    do { dispatch(.logExported(path: try environment.exportLog(), error: nil)) }
-                    catch { dispatch(.logExported(path: nil, error: String(describing: error))) }
+                    // Off the UI thread: the export reads the whole transcript back.
+                    let exportLog = environment.exportLog
+                    background.run {
+                        do { return .logExported(path: try exportLog(), error: nil) }
+                        catch { return .logExported(path: nil, error: String(describing: error)) }
+                    }
                 case .saveAnswers(let answers):
                     do { dispatch(.answersSaved(path: try environment.saveAnswers(answers), error: nil)) }
                     catch { dispatch(.answersSaved(path: nil, error: String(describing: error))) }
@@ -143,6 +148,7 @@ public enum WizardApp {
                 dispatch(.engine(.output(index: index, bytes: Array(("\r\n" + notice + "\r\n").utf8))))
             }
             for event in drained.events { dispatch(.engine(event)) }
+            for answer in background.drain() { dispatch(answer) }
             if let key, key != .resize { dispatch(.key(key)) }
             Wizard.render(state, on: terminal)
         }

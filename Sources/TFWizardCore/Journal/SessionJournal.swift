@@ -30,6 +30,8 @@ public final class SessionJournal: @unchecked Sendable {
     private var outputEndsWithNewline = true
     private var stepSummaries: [String] = []
     private var exportPath: String?
+    /// Whether anything reached the transcript since the last export (the next one would differ).
+    private var recordedSinceExport = true
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         SessionPaths.defaultLogDirectory(environment: environment)
@@ -120,11 +122,14 @@ public final class SessionJournal: @unchecked Sendable {
 
     /// Writes the whole session, readable (control sequences removed, progress bars collapsed), to
     /// `tfwizard-YYYYMMDD-HHMMSS.log` (0600) in the log folder and returns its path. Called again, it
-    /// rewrites the same file with what was recorded since.
+    /// rewrites the same file with what was recorded since; with nothing recorded since, the file is
+    /// already whole and the transcript is not read again (the wizard's last screen exports, then its
+    /// exit does).
     @discardableResult
     public func export(now: Date = Date()) throws -> String {
         lock.lock(); defer { lock.unlock() }
         flushPendingLocked()
+        if let exportPath, !recordedSinceExport { return exportPath }
         let path: String
         if let existing = exportPath {
             path = existing
@@ -151,6 +156,7 @@ public final class SessionJournal: @unchecked Sendable {
         try Self.writeAll(output, Array(footer.utf8), path: temporary)
         guard fsync(output) == 0 || errno == EINVAL, rename(temporary, path) == 0 else { throw Self.fileError(path) }
         success = true
+        recordedSinceExport = false
         return path
     }
 
@@ -176,6 +182,7 @@ public final class SessionJournal: @unchecked Sendable {
     }
 
     private func writeBytesLocked(_ bytes: [UInt8]) {
+        recordedSinceExport = true
         do { try Self.writeAll(transcript, bytes, path: transcriptPath) } catch { lastError = error }
     }
 
