@@ -10,7 +10,7 @@ import TFWizardCore
 /// from the live view (the journal has every byte), and each drain merges a step's consecutive output
 /// into one event, so the UI does one update per step per drain, not one per chunk.
 final class EngineEventQueue: @unchecked Sendable {
-    static let maxPendingOutputBytes = 4 << 20
+    static let maxPendingOutputBytes = 1 << 20
 
     private let lock = Lock()
     private var pending: [EngineEvent] = []

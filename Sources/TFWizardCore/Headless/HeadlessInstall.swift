@@ -15,7 +15,10 @@ public final class HeadlessInstall: @unchecked Sendable {
     private let strings: Strings
     private let write: (String) -> Void
     private let diagnose: ([UInt8]) -> [String]
-    private let events = BlockingQueue<EngineEvent>()
+    /// At most 4 MB of output waits for printing; past that the engine's reader waits, and so the child.
+    private let events = BlockingQueue<EngineEvent>(limit: 4 << 20) { event in
+        if case .output(_, let bytes) = event { return bytes.count } else { return 0 }
+    }
     private var sanitizer = TerminalTextSanitizer()
     private var stepOutput = StepOutputTail()
 
@@ -107,22 +110,45 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 }
 
-/// A simple blocking FIFO between the engine's thread and the consumer.
+/// A blocking FIFO between the engine's thread and the consumer. Weighed items (output bytes) past
+/// `limit` make the producer wait, as a slow terminal makes a child wait: a consumer that cannot keep
+/// up (stdout on a slow terminal) slows the child down instead of the queue growing without bound.
+/// Items of weight 0 never wait, so the end of a step always gets through.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
+    private var head = 0
+    private var queuedWeight = 0
+    private let limit: Int
+    private let weight: (Element) -> Int
     private let condition = Condition()
 
+    init(limit: Int = .max, weight: @escaping (Element) -> Int = { _ in 0 }) {
+        self.limit = limit
+        self.weight = weight
+    }
+
     func push(_ item: Element) {
+        let itemWeight = weight(item)
         condition.lock()
+        while itemWeight > 0 && queuedWeight > 0 && queuedWeight + itemWeight > limit { condition.wait() }
         items.append(item)
-        condition.signal()
+        queuedWeight += itemWeight
+        condition.broadcast()
         condition.unlock()
     }
 
     func pop() -> Element {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
-        return items.removeFirst()
+        while head == items.count { condition.wait() }
+        let item = items[head]
+        head += 1
+        queuedWeight -= weight(item)
+        if head == items.count || head >= 4096 {   // drop what was taken, without moving the rest each time
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
     }
 }
