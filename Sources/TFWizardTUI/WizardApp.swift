@@ -8,9 +8,10 @@ import TFWizardCore
 /// second. A child can print far faster than a screen can show (a flood of 100,000 lines a second), so
 /// the queue is bounded: past `maxPendingOutputBytes` of undrawn output the oldest output is dropped
 /// from the live view (the journal has every byte), and each drain merges a step's consecutive output
-/// into one event, so the UI does one update per step per drain, not one per chunk.
+/// into one event, so the UI does one update per step per drain, not one per chunk. The bound is also
+/// what one drain can cost the UI thread, so a key is never kept waiting behind more than that.
 final class EngineEventQueue: @unchecked Sendable {
-    static let maxPendingOutputBytes = 1 << 20
+    static let maxPendingOutputBytes = 256 << 10
 
     private let lock = Lock()
     private var pending: [EngineEvent] = []
@@ -77,6 +78,9 @@ final class EngineEventQueue: @unchecked Sendable {
 public enum WizardApp {
     /// Milliseconds a key read waits, so engine output and elapsed times appear without a key press.
     static let keyTimeoutMilliseconds = 50
+    /// The shortest time between two frames drawn for output alone (a key's answer is drawn at once):
+    /// what reaches the terminal each second is bounded by the frame rate, whatever the child prints.
+    static let minimumFrameSeconds = 1.0 / 30
 
     /// Longest wait, after a signal, for a cancelled install to end (the engine's TERM-then-KILL grace).
     static var interruptWaitSeconds: Double { Engine.cancelGrace + 2 }
@@ -131,7 +135,12 @@ public enum WizardApp {
             perform(effects)
         }
 
-        Wizard.render(state, on: terminal)
+        var lastFrame = Date()
+        func drawFrame() {
+            Wizard.render(state, on: terminal)
+            lastFrame = Date()
+        }
+        drawFrame()
         while state.exitReason == nil {
             if let signal = interruption?.pending ?? (terminal.hasHungUp ? SIGHUP : nil) {
                 if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
@@ -142,6 +151,11 @@ public enum WizardApp {
             if terminal.size != state.size || key == .resize {
                 dispatch(.resized(terminal.size))
             }
+            // A key acts on the screen the user sees, and its answer is drawn before more output is taken in.
+            if let key, key != .resize {
+                dispatch(.key(key))
+                drawFrame()
+            }
             let drained = queue.drain()
             if drained.droppedOutputBytes > 0, let index = state.runningStepIndex {
                 let notice = environment.strings.text("install.output-skipped", ["bytes": String(drained.droppedOutputBytes)])
@@ -149,8 +163,7 @@ public enum WizardApp {
             }
             for event in drained.events { dispatch(.engine(event)) }
             for answer in background.drain() { dispatch(answer) }
-            if let key, key != .resize { dispatch(.key(key)) }
-            Wizard.render(state, on: terminal)
+            if Date().timeIntervalSince(lastFrame) >= minimumFrameSeconds || state.exitReason != nil { drawFrame() }
         }
         // Leaving while a child still runs (it cannot, but a dropped engine must not outlive the UI).
         if state.isInstallRunning { engine?.cancel() }
