@@ -186,14 +186,4 @@ public enum WizardApp {
             usleep(20_000)
         }
     }
-
-    /// Opens the real terminal, runs the wizard, and always gives the terminal back.
-    public static func runInTerminal(environment: WizardEnvironment,
-                                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-                                     interruption: InterruptFlag? = nil) throws -> WizardOutcome {
-        let terminal = try NcursesTerminal(environment: processEnvironment)
-        defer { terminal.close() }
-        let (reason, state) = runToEnd(environment: environment, terminal: terminal, interruption: interruption)
-        return WizardOutcome(reason: reason, state: state)
-    }
 }
