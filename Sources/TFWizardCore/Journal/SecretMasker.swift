@@ -29,7 +29,7 @@ public struct SecretMasker: Sendable {
     /// One line (no line break in it), masked as `Redactor.redact` masks it.
     public func redact(_ line: String) -> String {
         var line = line
-        let candidate = line.withUTF8 { bytes in firstCandidate(in: bytes, from: 0) != nil }
+        let candidate = line.withUTF8 { bytes in needles.contains { Self.find($0, in: bytes, from: 0) != nil } }
         return candidate ? Redactor.redact(line, secrets: secrets) : line
     }
 
@@ -68,10 +68,6 @@ public struct SecretMasker: Sendable {
     }
 
     // MARK: - Searching
-
-    private func firstCandidate(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
-        needles.compactMap { Self.find($0, in: bytes, from: offset) }.min()
-    }
 
     /// The first offset at or after `cursor` where any needle starts; each needle's next hit is kept so
     /// the block is searched once per needle, not once per line.
