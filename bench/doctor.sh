@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Times the doctor's matcher against `grep -E -f` (the catalog's own patterns) on a ~100 MB log.
-# Usage: bench/doctor.sh [SIZE_MB]   (run from anywhere; builds in release first)
+# Times the doctor's matcher against `grep -E -f` (the catalog's own patterns) on a ~100 MB log, side by
+# side: ROUNDS rounds, the order alternating, min and median of the ratios printed.
+# Usage: bench/doctor.sh [SIZE_MB] [ROUNDS]   (defaults 100 and 5; run from anywhere; builds in release first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 size_mb="${1:-100}"
+rounds="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 log="$work/big.log"
@@ -47,22 +50,28 @@ with open(path, "w", encoding="utf-8") as out:
 PY
 ls -l "$log" | awk '{printf "log: %.1f MB\n", $5/1048576}'
 
-now() { date +%s.%N; }
 # Warm the page cache so both sides read from memory.
 cat "$log" >/dev/null
 
 # Output goes to a file: GNU grep stops at the first match when its output is /dev/null.
-start=$(now); LC_ALL=C grep -E -c -f "$patterns" "$log" >"$work/grep.out" || true; end=$(now)
-grep_s=$(echo "$end - $start" | bc -l)
-
-how="tfwizard doctor"
-start=$(now); /usr/bin/time -f '%M' -o "$work/rss" "$bin_dir/tfwizard" doctor "$log" >/dev/null || true; end=$(now)
-doctor_s=$(echo "$end - $start" | bc -l)
+time_grep() { local start; start=$(now); LC_ALL=C grep -E -c -f "$patterns" "$log" >"$work/grep.out" || true; seconds_since "$start"; }
+time_doctor() {
+  local start; start=$(now)
+  /usr/bin/time -f '%M' -o "$work/rss" "$bin_dir/tfwizard" doctor "$log" >/dev/null || true
+  seconds_since "$start"
+}
+echo "$(machine_line)"
+printf 'grep -E -f with %d patterns against tfwizard doctor (whole process), %d rounds, order alternating\n' \
+    "$(wc -l <"$patterns")" "$rounds"
+ratios=()
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then g=$(time_grep); d=$(time_doctor); else d=$(time_doctor); g=$(time_grep); fi
+  ratios+=("$(ratio "$d" "$g")")
+  printf 'round %d: grep %.3f s, doctor %.3f s, ratio %s\n' "$round" "$g" "$d" "${ratios[-1]}"
+done
 # Memory must not grow with the log: the same on a tenth of it.
 head -c $((size_mb * 1024 * 1024 / 10)) "$log" > "$work/small.log"
 /usr/bin/time -f '%M' -o "$work/rss-small" "$bin_dir/tfwizard" doctor "$work/small.log" >/dev/null || true
-printf 'grep -E -f (%d patterns): %.3f s\n' "$(wc -l <"$patterns")" "$grep_s"
-printf '%s (whole process): %.3f s\n' "$how" "$doctor_s"
-printf 'ratio doctor/grep: %.2f (goal: at most 2)\n' "$(echo "$doctor_s / $grep_s" | bc -l)"
+echo "doctor/grep: $(min_median "${ratios[@]}") (goal: at most 2)"
 printf 'peak memory: %d MB on the whole log, %d MB on a tenth of it\n' \
     "$(( $(tail -1 "$work/rss") / 1024 ))" "$(( $(tail -1 "$work/rss-small") / 1024 ))"

@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# Wall time of `tfwizard install --answers` against the same commands run bare in a shell, side by side.
-# Each round creates a fresh venv both ways (pip's cache is warm for both after the first warm-up round).
-# Usage: bench/install.sh [ROUNDS]   (default 2). Prints each time and the ratio tfwizard/bare.
+# Wall time of `tfwizard install --answers` against the guide's commands run bare in a shell (venv,
+# upgrade pip, install tensorflow, the same check program), side by side, with the cache stated and
+# controlled: --cold gives each run an empty pip cache of its own (every wheel is downloaded: the
+# ratio then holds the download's noise); --warm (the default) fills one cache with an untimed install
+# first and gives it to both sides. Each run must succeed (exit 0 and the check program's OK line), or
+# the bench stops. Order alternates each round; min and median of the ratios are printed.
+# Usage: bench/install.sh [--cold|--warm] [ROUNDS]     (default --warm 3)
 set -euo pipefail
-rounds=${1:-2}
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
 cd "$top"
-swift build -c release --product tfwizard >/dev/null
-bin="$top/.build/release/tfwizard"
+cache=warm
+case "${1:-}" in --cold) cache=cold; shift ;; --warm) shift ;; esac
+rounds=${1:-3}
+bin=$(release_binary)
 python=${PYTHON:-/usr/bin/python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Only the cache chosen here: no find-links folder or user configuration of this machine.
+unset PIP_FIND_LINKS PIP_NO_CACHE_DIR
+export PIP_CONFIG_FILE=/dev/null
 
-bare() {
+bare() {   # venv, cache folder, output file
   local venv=$1
-  "$python" -m venv "$venv"
-  "$venv/bin/python" -m pip install --upgrade pip
-  "$venv/bin/python" -m pip install tensorflow
+  PIP_CACHE_DIR=$2 "$python" -m venv "$venv" &&
+  PIP_CACHE_DIR=$2 "$venv/bin/python" -m pip install --upgrade pip &&
+  PIP_CACHE_DIR=$2 "$venv/bin/python" -m pip install tensorflow &&
   "$venv/bin/python" -c "$(cat "$top/Resources/validation/check_tensorflow.py")"
 }
 
@@ -24,31 +33,43 @@ wizard() {
   local venv=$1
   printf 'device: cpu\nmethod: venv\npython: "%s"\npackage: tensorflow\nversion: latest\nvenv: %s\n' \
     "$python" "$venv" > "$work/answers.yaml"
-  "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
+  PIP_CACHE_DIR=$2 "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
 }
 
-seconds() { local start=$1 end=$2; echo "scale=2; ($end - $start) / 1000000000" | bc; }
-
-echo "warm-up (fills pip's cache for both sides)..."
-bare "$work/warm" >/dev/null 2>&1; rm -rf "$work/warm"
-
-total_bare=0; total_wizard=0
-# Order alternates between rounds, and the disk is flushed before each timed run, so neither side pays
-# for the other's writes (a 2 GB venv removed just before a run slows it down).
+# Times one side; the disk is flushed first so neither side pays for the other's writes (a 2 GB venv
+# removed just before a run slows it down). Stops the bench when the side failed.
 time_side() {
-  local side=$1 venv=$2 start end
+  local side=$1 venv=$2 cache_dir=$3 start seconds
   sync; sleep 1
-  start=$(date +%s%N); "$side" "$venv" >/dev/null 2>&1; end=$(date +%s%N)
-  seconds "$start" "$end"
+  start=$(now)
+  # tfwizard exits 0 only with a validated TensorFlow; the bare side must print the check's OK line.
+  if ! "$side" "$venv" "$cache_dir" >"$work/$side.out" 2>&1 || ! grep -q TFWIZARD_OK "$work/$side.out"; then
+    echo "the $side side failed; its output:" >&2; tail -20 "$work/$side.out" >&2; exit 1
+  fi
+  seconds=$(seconds_since "$start")
+  rm -rf "$venv"
+  echo "$seconds"
 }
+
+cache_for() {   # the cache folder a run uses
+  if [ "$cache" = warm ]; then echo "$work/cache"; else mktemp -d "$work/cache-XXXX"; fi
+}
+
+echo "$(machine_line)"
+echo "tfwizard: $bin ($(git rev-parse --short HEAD)); python: $("$python" --version 2>&1); pip cache: $cache"
+if [ "$cache" = warm ]; then
+  echo "warm-up: one untimed install fills the cache both sides use..."
+  time_side bare "$work/warm" "$work/cache" >/dev/null
+fi
+ratios=()
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then
-    b=$(time_side bare "$work/bare-$round"); w=$(time_side wizard "$work/wiz-$round")
+    b=$(time_side bare "$work/bare-$round" "$(cache_for)"); w=$(time_side wizard "$work/wiz-$round" "$(cache_for)")
   else
-    w=$(time_side wizard "$work/wiz-$round"); b=$(time_side bare "$work/bare-$round")
+    w=$(time_side wizard "$work/wiz-$round" "$(cache_for)"); b=$(time_side bare "$work/bare-$round" "$(cache_for)")
   fi
-  rm -rf "$work/bare-$round" "$work/wiz-$round"
-  echo "round $round: bare ${b} s, tfwizard ${w} s, ratio $(echo "scale=3; $w / $b" | bc)"
-  total_bare=$(echo "$total_bare + $b" | bc); total_wizard=$(echo "$total_wizard + $w" | bc)
+  [ "$cache" = cold ] && rm -rf "$work"/cache-*
+  ratios+=("$(ratio "$w" "$b")")
+  printf 'round %d: guide (bare) %.1f s, tfwizard %.1f s, ratio %s\n' "$round" "$b" "$w" "${ratios[-1]}"
 done
-echo "total: bare ${total_bare} s, tfwizard ${total_wizard} s, ratio $(echo "scale=3; $total_wizard / $total_bare" | bc) (limit 1.10)"
+echo "tfwizard/guide: $(min_median "${ratios[@]}") (limit 1.10)"

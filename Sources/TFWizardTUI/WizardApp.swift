@@ -8,9 +8,10 @@ import TFWizardCore
 /// second. A child can print far faster than a screen can show (a flood of 100,000 lines a second), so
 /// the queue is bounded: past `maxPendingOutputBytes` of undrawn output the oldest output is dropped
 /// from the live view (the journal has every byte), and each drain merges a step's consecutive output
-/// into one event, so the UI does one update per step per drain, not one per chunk.
+/// into one event, so the UI does one update per step per drain, not one per chunk. The bound is also
+/// what one drain can cost the UI thread, so a key is never kept waiting behind more than that.
 final class EngineEventQueue: @unchecked Sendable {
-    static let maxPendingOutputBytes = 4 << 20
+    static let maxPendingOutputBytes = 256 << 10
 
     private let lock = Lock()
     private var pending: [EngineEvent] = []
@@ -77,6 +78,9 @@ final class EngineEventQueue: @unchecked Sendable {
 public enum WizardApp {
     /// Milliseconds a key read waits, so engine output and elapsed times appear without a key press.
     static let keyTimeoutMilliseconds = 50
+    /// The shortest time between two frames drawn for output alone (a key's answer is drawn at once):
+    /// what reaches the terminal each second is bounded by the frame rate, whatever the child prints.
+    static let minimumFrameSeconds = 1.0 / 30
 
     /// Longest wait, after a signal, for a cancelled install to end (the engine's TERM-then-KILL grace).
     static var interruptWaitSeconds: Double { Engine.cancelGrace + 2 }
@@ -94,6 +98,7 @@ public enum WizardApp {
                          interruption: InterruptFlag? = nil) -> (reason: ExitReason, state: WizardState) {
         var state = Wizard.initialState(environment: environment, size: terminal.size)
         let queue = EngineEventQueue()
+        let background = BackgroundWork()
         var engine: EngineControl?
 
         func perform(_ effects: [WizardEffect]) {
@@ -111,8 +116,12 @@ public enum WizardApp {
                 case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder:
                     if let answer = environment.read(effect) { dispatch(answer) }
                 case .exportLog:
-                    do { dispatch(.logExported(path: try environment.exportLog(), error: nil)) }
-                    catch { dispatch(.logExported(path: nil, error: String(describing: error))) }
+                    // Off the UI thread: the export reads the whole transcript back.
+                    let exportLog = environment.exportLog
+                    background.run {
+                        do { return .logExported(path: try exportLog(), error: nil) }
+                        catch { return .logExported(path: nil, error: String(describing: error)) }
+                    }
                 case .saveAnswers(let answers):
                     do { dispatch(.answersSaved(path: try environment.saveAnswers(answers), error: nil)) }
                     catch { dispatch(.answersSaved(path: nil, error: String(describing: error))) }
@@ -126,9 +135,14 @@ public enum WizardApp {
             perform(effects)
         }
 
-        Wizard.render(state, on: terminal)
+        var lastFrame = Date()
+        func drawFrame() {
+            Wizard.render(state, on: terminal)
+            lastFrame = Date()
+        }
+        drawFrame()
         while state.exitReason == nil {
-            if let signal = interruption?.pending {
+            if let signal = interruption?.pending ?? (terminal.hasHungUp ? SIGHUP : nil) {
                 if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
                 return (.interrupted(signal: signal), state)
             }
@@ -137,14 +151,19 @@ public enum WizardApp {
             if terminal.size != state.size || key == .resize {
                 dispatch(.resized(terminal.size))
             }
+            // A key acts on the screen the user sees, and its answer is drawn before more output is taken in.
+            if let key, key != .resize {
+                dispatch(.key(key))
+                drawFrame()
+            }
             let drained = queue.drain()
             if drained.droppedOutputBytes > 0, let index = state.runningStepIndex {
                 let notice = environment.strings.text("install.output-skipped", ["bytes": String(drained.droppedOutputBytes)])
                 dispatch(.engine(.output(index: index, bytes: Array(("\r\n" + notice + "\r\n").utf8))))
             }
             for event in drained.events { dispatch(.engine(event)) }
-            if let key, key != .resize { dispatch(.key(key)) }
-            Wizard.render(state, on: terminal)
+            for answer in background.drain() { dispatch(answer) }
+            if Date().timeIntervalSince(lastFrame) >= minimumFrameSeconds || state.exitReason != nil { drawFrame() }
         }
         // Leaving while a child still runs (it cannot, but a dropped engine must not outlive the UI).
         if state.isInstallRunning { engine?.cancel() }
@@ -166,15 +185,5 @@ public enum WizardApp {
             if ended { return }
             usleep(20_000)
         }
-    }
-
-    /// Opens the real terminal, runs the wizard, and always gives the terminal back.
-    public static func runInTerminal(environment: WizardEnvironment,
-                                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-                                     interruption: InterruptFlag? = nil) throws -> WizardOutcome {
-        let terminal = try NcursesTerminal(environment: processEnvironment)
-        defer { terminal.close() }
-        let (reason, state) = runToEnd(environment: environment, terminal: terminal, interruption: interruption)
-        return WizardOutcome(reason: reason, state: state)
     }
 }

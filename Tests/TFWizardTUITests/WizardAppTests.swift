@@ -1,3 +1,4 @@
+import Foundation
 import TFWizardCore
 @testable import TFWizardTUI
 import XCTest
@@ -23,6 +24,33 @@ final class WizardAppTests: XCTestCase {
         XCTAssertFalse(terminal.scriptExhausted)
         XCTAssertTrue(terminal.text().contains("TensorFlow is installed and works."))
         XCTAssertTrue(terminal.text().contains("answers-20261126-1030.yaml"))
+    }
+
+    /// The last screen's log export reads the whole transcript back; the loop hands it to another
+    /// thread and goes on drawing and reading keys.
+    func testTheLogIsExportedOnceOffTheUIThread() {
+        TestLocale.useUTF8()
+        let script: [EngineEvent] = [
+            .stepStarted(index: 0), .output(index: 0, bytes: Array("ok\n".utf8)),
+            .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)),
+            .finished(success: true, cancelled: false),
+        ]
+        var environment = TestMachine.environment(engineScript: script)
+        let exports = ExportRecorder()
+        let loopThread = pthread_self()
+        environment.exportLog = {
+            exports.record(onLoopThread: pthread_equal(pthread_self(), loopThread) != 0)
+            usleep(1_500_000)
+            return "/home/ada/.local/state/tfwizard/install.log"
+        }
+        let terminal = MemoryTerminal(keys: Array(repeating: .enter, count: 9))
+        let start = Date()
+        _ = WizardApp.run(environment: environment, terminal: terminal)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1.2, "the loop waited for the export")
+        XCTAssertTrue(terminal.text().contains("TensorFlow is installed and works."), terminal.text())
+        let deadline = Date().addingTimeInterval(5)
+        while exports.calls.isEmpty && Date() < deadline { usleep(10_000) }
+        XCTAssertEqual(exports.calls, [false], "exported once, not on the loop's thread")
     }
 
     func testCtrlCDuringInstallCancelsAfterConfirmation() {
@@ -69,4 +97,11 @@ final class WizardAppTests: XCTestCase {
         XCTAssertEqual(NcursesTerminal.characterKey(0x4e2d), .character("中"))
         XCTAssertEqual(NcursesTerminal.characterKey(21), .control(21))
     }
+}
+
+final class ExportRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var onLoopThread: [Bool] = []
+    func record(onLoopThread value: Bool) { lock.lock(); onLoopThread.append(value); lock.unlock() }
+    var calls: [Bool] { lock.lock(); defer { lock.unlock() }; return onLoopThread }
 }

@@ -12,10 +12,12 @@ public struct LogBuffer: Sendable {
     public private(set) var totalCompletedLines = 0
     /// Credentials masked (as `****`) in every line kept or shown: a proxy password a child prints.
     public let secrets: [String]
+    private let masker: SecretMasker
 
     public init(maxLines: Int = 5000, maxLineLength: Int = 4096, secrets: [String] = []) {
         self.maxLines = max(1, maxLines)
         self.secrets = secrets
+        self.masker = SecretMasker(secrets: secrets)
         self.sanitizer = TerminalTextSanitizer(maxLineLength: maxLineLength)
     }
 
@@ -61,7 +63,7 @@ public struct LogBuffer: Sendable {
 
     private func masked(_ line: String) -> String {
         guard !secrets.isEmpty else { return line }
-        return Redactor.redact(line, secrets: secrets)
+        return masker.redact(line)
     }
 
     private mutating func keep(_ line: String) {

@@ -172,7 +172,7 @@ public final class PtyProcess: @unchecked Sendable {
             if let endedAt, now - endedAt >= Self.drainLimitAfterExit { break }
             let count = buffer.withUnsafeMutableBytes { posixRead(masterFD, $0.baseAddress, $0.count) }
             if count > 0 {
-                onOutput(Array(buffer[0..<count]))
+                onOutput(Array(buffer[0..<(count + readMore(into: &buffer, after: count))]))
                 continue
             }
             if count == 0 { break }
@@ -185,6 +185,22 @@ public final class PtyProcess: @unchecked Sendable {
         readerDone = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A flooding child arrives a few KB per read: what is already waiting is read into the rest of the
+    /// buffer, so a flood becomes one event (one journal write, one screen update) per 64 KB. Returns
+    /// how many bytes it added; an error is left for the next read of the loop to see.
+    private func readMore(into buffer: inout [UInt8], after filled: Int) -> Int {
+        var added = 0
+        while filled + added < buffer.count {
+            var descriptor = pollfd(fd: masterFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 else { break }
+            let offset = filled + added
+            let count = buffer.withUnsafeMutableBytes { posixRead(masterFD, $0.baseAddress! + offset, $0.count - offset) }
+            guard count > 0 else { break }
+            added += count
+        }
+        return added
     }
 
     private func waitLoop() {

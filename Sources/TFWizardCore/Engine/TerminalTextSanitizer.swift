@@ -30,15 +30,43 @@ public struct TerminalTextSanitizer: Sendable {
 
     private mutating func feed(buffer bytes: UnsafeBufferPointer<UInt8>, onLine: (String) -> Void) {
         var decoder = self.decoder
-        for byte in bytes {
-            // Fast path for the common case: printable ASCII in plain text.
-            if (0x20...0x7E).contains(byte), decoder.isIdle, filter.state == .ground {
-                put(Unicode.Scalar(byte), onLine: onLine)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // Fast path for the common case: a run of printable ASCII in plain text, appended at once.
+            if Self.isPrintableASCII(byte), decoder.isIdle, filter.state == .ground {
+                var end = index + 1
+                while end < bytes.count, Self.isPrintableASCII(bytes[end]) { end += 1 }
+                putPrintableASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), onLine: onLine)
+                index = end
             } else {
                 decoder.decode(CollectionOfOne(byte)) { scalar in apply(scalar, onLine: onLine) }
+                index += 1
             }
         }
         self.decoder = decoder
+    }
+
+    @inline(__always)
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte <= 0x7E }
+
+    /// `put` for each byte of a run of printable ASCII, a slice at a time: the same lines, wrapped at
+    /// the same places.
+    private mutating func putPrintableASCII(_ run: UnsafeBufferPointer<UInt8>, onLine: (String) -> Void) {
+        var start = 0
+        while start < run.count {
+            if rewriteOnNextPrint {
+                current.removeAll(keepingCapacity: true)
+                currentCount = 0
+                rewriteOnNextPrint = false
+            }
+            if currentCount >= maxLineLength { endLine(onLine) }
+            let take = min(run.count - start, maxLineLength - currentCount)
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<(start + take)]))
+            currentCount += take
+            hasPartialLine = true
+            start += take
+        }
     }
 
     /// Ends the stream: an incomplete UTF-8 sequence shows as U+FFFD, and the partial line is completed.

@@ -11,11 +11,14 @@ public final class HeadlessInstall: @unchecked Sendable {
 
     private let plan: Plan
     /// Child output is printed with these (the plan's credentials) masked, as in the transcript.
-    private let secrets: [String]
+    private let masker: SecretMasker
     private let strings: Strings
     private let write: (String) -> Void
     private let diagnose: ([UInt8], Int) -> [String]
-    private let events = BlockingQueue<EngineEvent>()
+    /// At most 4 MB of output waits for printing; past that the engine's reader waits, and so the child.
+    private let events = BlockingQueue<EngineEvent>(limit: 4 << 20) { event in
+        if case .output(_, let bytes) = event { return bytes.count } else { return 0 }
+    }
     private var sanitizer = TerminalTextSanitizer()
     private var stepOutput = StepOutputTail()
     private var warnings = StepWarnings()
@@ -25,7 +28,7 @@ public final class HeadlessInstall: @unchecked Sendable {
     ///   - diagnose: the failed step's output and plan index -> lines that explain the failure.
     public init(plan: Plan, strings: Strings, write: @escaping (String) -> Void,
                 diagnose: @escaping ([UInt8], Int) -> [String]) {
-        self.secrets = Redactor.secrets(of: plan.answers)
+        self.masker = SecretMasker(secrets: Redactor.secrets(of: plan.answers))
         self.plan = plan
         self.strings = strings
         self.write = write
@@ -68,7 +71,7 @@ public final class HeadlessInstall: @unchecked Sendable {
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())
             case .awaitingDecision(let index):
-                for line in diagnose(stepOutput.bytes, index) { write("      \(Redactor.redact(line, secrets: secrets))\n") }
+                for line in diagnose(stepOutput.bytes, index) { write("      \(masker.redact(line))\n") }
                 engine.decide(.abort)
             case .decided, .fixStarted, .fixFinished, .aborted:
                 break   // the log's business; fix commands announce themselves in the step's output
@@ -81,20 +84,29 @@ public final class HeadlessInstall: @unchecked Sendable {
 
     private func record(_ bytes: [UInt8]) {
         stepOutput.append(bytes)
-        // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse.
-        sanitizer.feed(bytes) { line in printOutput(line) }
+        // Child output is untrusted: the same sanitiser as the live pane; progress bars collapse. The
+        // chunk's lines are printed with one write.
+        var lines = ""
+        sanitizer.feed(bytes) { line in lines += printable(line) }
+        if !lines.isEmpty { write(lines) }
     }
 
     private func printOutput(_ line: String) {
+        let text = printable(line)
+        if !text.isEmpty { write(text) }
+    }
+
+    /// A line of child output as printed (masked, indented), counting it if it is a warning.
+    private func printable(_ line: String) -> String {
         warnings.consider(line)
-        if !line.isEmpty { write("      | \(Redactor.redact(line, secrets: secrets))\n") }
+        return line.isEmpty ? "" : "      | \(masker.redact(line))\n"
     }
 
     private func describe(_ outcome: StepOutcome) -> String {
         let seconds = cFormat("%.1f", outcome.durationSeconds)
         switch outcome.status {
         case .done where warnings.count > 0:
-            let first = Redactor.redact(warnings.first ?? "", secrets: secrets)
+            let first = masker.redact(warnings.first ?? "")
             return strings.text("headless.done-warnings", ["seconds": seconds, "count": String(warnings.count), "first": first])
         case .done: return strings.text("headless.done", ["seconds": seconds])
         case .cancelled: return strings.text("headless.cancelled", ["seconds": seconds])
@@ -107,22 +119,45 @@ public final class HeadlessInstall: @unchecked Sendable {
     }
 }
 
-/// A simple blocking FIFO between the engine's thread and the consumer.
+/// A blocking FIFO between the engine's thread and the consumer. Weighed items (output bytes) past
+/// `limit` make the producer wait, as a slow terminal makes a child wait: a consumer that cannot keep
+/// up (stdout on a slow terminal) slows the child down instead of the queue growing without bound.
+/// Items of weight 0 never wait, so the end of a step always gets through.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
+    private var head = 0
+    private var queuedWeight = 0
+    private let limit: Int
+    private let weight: (Element) -> Int
     private let condition = Condition()
 
+    init(limit: Int = .max, weight: @escaping (Element) -> Int = { _ in 0 }) {
+        self.limit = limit
+        self.weight = weight
+    }
+
     func push(_ item: Element) {
+        let itemWeight = weight(item)
         condition.lock()
+        while itemWeight > 0 && queuedWeight > 0 && queuedWeight + itemWeight > limit { condition.wait() }
         items.append(item)
-        condition.signal()
+        queuedWeight += itemWeight
+        condition.broadcast()
         condition.unlock()
     }
 
     func pop() -> Element {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
-        return items.removeFirst()
+        while head == items.count { condition.wait() }
+        let item = items[head]
+        head += 1
+        queuedWeight -= weight(item)
+        if head == items.count || head >= 4096 {   // drop what was taken, without moving the rest each time
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
     }
 }

@@ -12,7 +12,8 @@ import Darwin
 ///
 /// Secrets split across output chunks: step output is redacted a line at a time (lines end at `\n`
 /// or `\r`), so the transcript holds a partial line back until it ends, the step ends, or it grows
-/// past `pendingLineLimit` bytes; a secret that straddles such a forced cut is not masked.
+/// past `pendingLineLimit` bytes; a secret that straddles such a forced cut is not masked. The whole
+/// lines of a chunk are masked and written as one block (`SecretMasker`), not a line at a time.
 public final class SessionJournal: @unchecked Sendable {
     public let directory: String
     public let transcriptPath: String
@@ -23,11 +24,14 @@ public final class SessionJournal: @unchecked Sendable {
 
     private let lock = Lock()
     private let transcript: Int32
-    private var secrets: [String]
+    private var secrets: [String] { didSet { masker = SecretMasker(secrets: secrets) } }
+    private var masker: SecretMasker
     private var pendingOutput: [UInt8] = []
     private var outputEndsWithNewline = true
     private var stepSummaries: [String] = []
     private var exportPath: String?
+    /// Whether anything reached the transcript since the last export (the next one would differ).
+    private var recordedSinceExport = true
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         SessionPaths.defaultLogDirectory(environment: environment)
@@ -42,6 +46,7 @@ public final class SessionJournal: @unchecked Sendable {
         self.directory = folder
         self.startedAt = now
         self.secrets = secrets
+        self.masker = SecretMasker(secrets: secrets)
         let stamp = Self.fileStamp(now)
         let (descriptor, path) = try Self.createExclusive(in: folder, base: "tfwizard-\(stamp)", suffix: ".transcript")
         self.transcript = descriptor
@@ -74,16 +79,17 @@ public final class SessionJournal: @unchecked Sendable {
         outputEndsWithNewline = true
     }
 
-    /// Appends output bytes as they arrive (a line at a time once redacted; see the type's note).
+    /// Appends output bytes as they arrive: the chunk's whole lines at once, redacted; the unended rest
+    /// waits for its line break (see the type's note).
     public func stepOutput(index: Int, bytes: [UInt8]) {
         lock.lock(); defer { lock.unlock() }
-        var lineStart = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A || byte == 0x0D {
-            pendingOutput.append(contentsOf: bytes[lineStart...offset])
+        var rest = bytes[...]
+        if let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            pendingOutput.append(contentsOf: bytes[...lastBreak])
             flushPendingLocked()
-            lineStart = offset + 1
+            rest = bytes[(lastBreak + 1)...]
         }
-        pendingOutput.append(contentsOf: bytes[lineStart...])
+        pendingOutput.append(contentsOf: rest)
         if pendingOutput.count > Self.pendingLineLimit { flushPendingLocked() }
     }
 
@@ -116,11 +122,14 @@ public final class SessionJournal: @unchecked Sendable {
 
     /// Writes the whole session, readable (control sequences removed, progress bars collapsed), to
     /// `tfwizard-YYYYMMDD-HHMMSS.log` (0600) in the log folder and returns its path. Called again, it
-    /// rewrites the same file with what was recorded since.
+    /// rewrites the same file with what was recorded since; with nothing recorded since, the file is
+    /// already whole and the transcript is not read again (the wizard's last screen exports, then its
+    /// exit does).
     @discardableResult
     public func export(now: Date = Date()) throws -> String {
         lock.lock(); defer { lock.unlock() }
         flushPendingLocked()
+        if let exportPath, !recordedSinceExport { return exportPath }
         let path: String
         if let existing = exportPath {
             path = existing
@@ -147,6 +156,7 @@ public final class SessionJournal: @unchecked Sendable {
         try Self.writeAll(output, Array(footer.utf8), path: temporary)
         guard fsync(output) == 0 || errno == EINVAL, rename(temporary, path) == 0 else { throw Self.fileError(path) }
         success = true
+        recordedSinceExport = false
         return path
     }
 
@@ -161,11 +171,8 @@ public final class SessionJournal: @unchecked Sendable {
     /// Writes held-back output, redacted. Raw bytes go through unchanged unless something was masked.
     private func flushPendingLocked() {
         guard !pendingOutput.isEmpty else { return }
-        let raw = pendingOutput
+        let bytes = masker.redact(block: pendingOutput) ?? pendingOutput
         pendingOutput.removeAll(keepingCapacity: true)
-        let text = String(decoding: raw, as: UTF8.self)
-        let redacted = Redactor.redact(text, secrets: secrets)
-        let bytes = redacted == text ? raw : Array(redacted.utf8)
         writeBytesLocked(bytes)
         outputEndsWithNewline = bytes.last == 0x0A
     }
@@ -175,6 +182,7 @@ public final class SessionJournal: @unchecked Sendable {
     }
 
     private func writeBytesLocked(_ bytes: [UInt8]) {
+        recordedSinceExport = true
         do { try Self.writeAll(transcript, bytes, path: transcriptPath) } catch { lastError = error }
     }
 
@@ -201,7 +209,7 @@ public final class SessionJournal: @unchecked Sendable {
     /// Backspaces and `\r` rewrites can assemble a secret the raw transcript only held in pieces, so
     /// the readable lines are redacted again.
     private func append(_ line: String, to output: inout [UInt8]) {
-        output.append(contentsOf: Redactor.redact(line, secrets: secrets).utf8)
+        output.append(contentsOf: masker.redact(line).utf8)
         output.append(0x0A)
     }
 

@@ -18,6 +18,7 @@ public final class NcursesTerminal: Terminal {
     /// False when the locale is not UTF-8: non-ASCII text is then drawn as "?" (ncurses would draw blanks).
     public let wideTextAvailable: Bool
     private var closed = false
+    public private(set) var hasHungUp = false
 
     private enum Pair: Int16 { case accent = 1, good, bad, warning }
 
@@ -86,9 +87,20 @@ public final class NcursesTerminal: Terminal {
         wtimeout(tfw_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let result = get_wch(&character)
-        if result == tfw_err() { return nil }
+        if result == tfw_err() {
+            if Self.inputHungUp() { hasHungUp = true }
+            return nil
+        }
         if result == tfw_key_code_yes() { return Self.functionKey(Int32(character)) }
         return Self.characterKey(UInt32(character))
+    }
+
+    /// `get_wch` answers a closed terminal with ERR at once, as if no key came in time; only poll's
+    /// flags tell the two apart (a hung-up tty reads as end of file and polls as POLLHUP).
+    static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     static func characterKey(_ value: UInt32) -> Key? {

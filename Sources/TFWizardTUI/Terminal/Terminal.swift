@@ -49,4 +49,11 @@ public protocol Terminal: AnyObject {
     func refresh()
     /// The next key, or nil when none came within the timeout.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Whether the terminal has gone away (its pty closed, with or without a SIGHUP): no key will ever
+    /// come again, so the wizard ends as on a hangup.
+    var hasHungUp: Bool { get }
+}
+
+extension Terminal {
+    public var hasHungUp: Bool { false }
 }

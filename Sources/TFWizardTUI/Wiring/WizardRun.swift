@@ -4,9 +4,9 @@ import Glibc
 #endif
 import TFWizardCore
 
-/// The interactive wizard from the command line to its exit status: the probe (or a recording), the session
-/// journal, the live wiring, signals raising a flag the UI loop sees, the full-screen run, and the summary
-/// printed once the screen is gone.
+/// The interactive wizard from the command line to its exit status: signals raising a flag the UI loop
+/// sees, the terminal and its first frame at once, then behind it the probe (or a recording), the session
+/// journal and the live wiring, the full-screen run, and the summary printed once the screen is gone.
 public enum WizardRun {
     /// Why the wizard cannot start (exit 2): no terminal, an unusable log folder, an unknown TERM.
     public struct Failure: Error, CustomStringConvertible {
@@ -21,6 +21,44 @@ public enum WizardRun {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
         }
+        // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
+        // log is written and the exit status is 128+n. Set up before the terminal is opened, so a signal
+        // during the probe finds the terminal given back too.
+        let interruption = InterruptFlag()
+        let signals = SignalForwarder { signalNumber in interruption.raise(signalNumber) }
+        defer { signals.stop() }
+        let terminal: NcursesTerminal
+        do { terminal = try NcursesTerminal() } catch {
+            throw Failure(description: "\(error) " + strings["wizard.use-headless"])
+        }
+        // The first frame at once; the probe runs while it is on screen.
+        ProbingScreen.render(on: terminal, strings: strings, recordedMachine: recorded?.name)
+        let session: InstallSession
+        var environment: WizardEnvironment
+        do {
+            (session, environment) = try prepare(recorded: recorded, strings: strings, logDirectory: logDirectory)
+        } catch {
+            terminal.close()
+            throw error
+        }
+        environment.rerunOptions = rerunOptions
+        let (reason, state) = WizardApp.runToEnd(environment: environment, terminal: terminal, interruption: interruption)
+        terminal.close()
+        if case .interrupted(let signalNumber) = reason {
+            session.interruptedBy = signalNumber
+            // No signal came: the terminal itself went away (the loop saw it hung up).
+            if interruption.pending == nil { session.journal.recordNote(strings["wizard.terminal-gone"]) }
+        }
+        let logPath = try? session.finish()
+        // The full-screen view is gone: what happened and what to do next stay in the terminal.
+        let outcome = WizardOutcome(reason: reason, state: state)
+        StandardStreams.writeOutput(outcome.summary(logPath: logPath).map { $0 + "\n" }.joined())
+        return reason
+    }
+
+    /// The probe (or the recording), the catalog, the session journal and the live wiring.
+    private static func prepare(recorded: RecordedMachine?, strings: Strings,
+                                logDirectory: String) throws(Failure) -> (InstallSession, WizardEnvironment) {
         let context = MachineContext.make(recorded: recorded, venv: Answers.defaultVenv)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
@@ -31,29 +69,10 @@ public enum WizardRun {
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
-        var environment = WizardEnvironment.live(
+        let environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
             sideEffects: .session(session, runner: context.stepRunner),
             notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
-        environment.rerunOptions = rerunOptions
-        // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
-        // log is written and the exit status is 128+n.
-        let interruption = InterruptFlag()
-        let signals = SignalForwarder { signalNumber in
-            session.interruptedBy = signalNumber
-            interruption.raise(signalNumber)
-        }
-        let outcome: WizardOutcome
-        do {
-            outcome = try WizardApp.runInTerminal(environment: environment, interruption: interruption)
-        } catch {
-            signals.stop()
-            throw Failure(description: "\(error) " + strings["wizard.use-headless"])
-        }
-        let logPath = try? session.finish()
-        signals.stop()
-        // The full-screen view is gone: what happened and what to do next stay in the terminal.
-        StandardStreams.writeOutput(outcome.summary(logPath: logPath).map { $0 + "\n" }.joined())
-        return outcome.reason
+        return (session, environment)
     }
 }

@@ -138,4 +138,25 @@ final class SessionJournalTests: XCTestCase {
         XCTAssertThrowsError(try SessionJournal(directory: root + "/sub"))
         XCTAssertThrowsError(try SessionJournal(directory: root))
     }
+
+    /// The wizard's last screen exports the log, then its exit does: after a large step the second
+    /// export must not read the whole transcript again (it froze the screen for seconds).
+    func testTheEndOfALargeStepExportsTheTranscriptOnce() throws {
+        let journal = try SessionJournal(directory: root)
+        journal.stepStarted(index: 0, of: 1, step: step)
+        let block = Array(repeating: Array((String(repeating: "x", count: 99) + "\n").utf8), count: 1000).flatMap { $0 }
+        for _ in 0..<200 { journal.stepOutput(index: 0, bytes: block) }   // 20 MB
+        journal.stepFinished(index: 0, step: step, outcome: StepOutcome(status: .done, exitCode: 0, signal: nil, durationSeconds: 9))
+        let path = try journal.export()
+        let first = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        XCTAssertEqual(try journal.export(), path)
+        let second = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        XCTAssertEqual(first, second, "the log was written again with nothing new to add")
+
+        journal.recordNote("recorded after the export")
+        XCTAssertEqual(try journal.export(), path)
+        let third = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        XCTAssertNotEqual(second, third, "something new was recorded: the log must be written again")
+        XCTAssertTrue(try read(path).contains("recorded after the export"))
+    }
 }

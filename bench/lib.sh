@@ -1,0 +1,31 @@
+# Shared by the bench scripts: timing, the release build, and min/median of a list of numbers.
+
+now() { date +%s.%N; }
+
+# seconds_since START: wall seconds from START (a `now` value) to now.
+seconds_since() { echo "$(now) - $1" | bc -l; }
+
+# ratio A B: A / B to three places.
+ratio() { echo "scale=3; $1 / $2" | bc -l; }
+
+# min_median N...: "min X, median Y" of the numbers given.
+min_median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "min %.3f, median %.3f", v[1], m }'
+}
+
+# The machine, for the table: CPU model, cores, memory, load when the bench started.
+machine_line() {
+  local cpu cores memory
+  cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+  cores=$(nproc)
+  memory=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+  echo "machine: $cpu, $cores cores, $memory; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# Builds the release binary once and prints its path.
+release_binary() {
+  swift build -c release --product tfwizard >/dev/null
+  echo "$(swift build -c release --show-bin-path)/tfwizard"
+}
