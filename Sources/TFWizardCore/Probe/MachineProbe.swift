@@ -9,4 +9,9 @@ public enum MachineProbe {
         let runner: CommandRunning = root == nil ? SystemCommandRunner() : NoCommandRunner()
         return Prober(root: root ?? "/", runner: runner, environment: environment, venvTarget: target).probe()
     }
+
+    /// This machine's NVIDIA GPUs only (sysfs, the driver, nvidia-smi): what `doctor --this-machine` asks.
+    public static func gpu() -> MachineFacts.GPU {
+        GPUProbe(root: MachineRoot("/"), runner: SystemCommandRunner(), environment: ProcessInfo.processInfo.environment).probe()
+    }
 }
