@@ -83,9 +83,4 @@ public struct ThisMachineGPU: Equatable, Sendable {
     public init(hasNVIDIAGPU: Bool, description: String) {
         self.hasNVIDIAGPU = hasNVIDIAGPU; self.description = description
     }
-
-    public init(_ gpu: MachineFacts.GPU) {
-        let names = gpu.devices.compactMap { $0.name ?? $0.pciDeviceID.map { "NVIDIA device \($0)" } ?? $0.pciAddress }
-        self.init(hasNVIDIAGPU: gpu.nvidiaPresent, description: names.joined(separator: ", "))
-    }
 }

@@ -39,7 +39,7 @@ public enum HeadlessRun {
         }
         let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
-            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk)
+            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk, thisMachine: ThisMachineGPU(prepared.facts.gpu))
         })
         let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
         let signals = SignalForwarder { signalNumber in

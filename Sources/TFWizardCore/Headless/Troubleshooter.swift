@@ -7,9 +7,11 @@ import Glibc
 /// headless install and by the wizard's failure screen.
 public enum Troubleshooter {
     /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
-    public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil) -> [String] {
+    /// - Parameter thisMachine: the GPU of the machine the step ran on.
+    public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil,
+                                    thisMachine: ThisMachineGPU? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
-        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
+        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings, thisMachine: thisMachine)
         var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings)
         if let note = failure.diskNote {
             // After the cause, its line and its explanation.

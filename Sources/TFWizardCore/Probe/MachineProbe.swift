@@ -15,3 +15,11 @@ public enum MachineProbe {
         GPUProbe(root: MachineRoot("/"), runner: SystemCommandRunner(), environment: ProcessInfo.processInfo.environment).probe()
     }
 }
+
+extension ThisMachineGPU {
+    /// The probe's facts as the diagnosis needs them: whether there is an NVIDIA GPU, and its name.
+    public init(_ gpu: MachineFacts.GPU) {
+        let names = gpu.devices.compactMap { $0.name ?? $0.pciDeviceID.map { "NVIDIA device \($0)" } ?? $0.pciAddress }
+        self.init(hasNVIDIAGPU: gpu.nvidiaPresent, description: names.joined(separator: ", "))
+    }
+}

@@ -142,3 +142,17 @@ final class DiagnosisContextTests: XCTestCase {
         }
     }
 }
+
+/// A failed step ran on this machine: its GPU, as the probe saw it, decides where the log does not.
+final class FailureDiagnosisGPUTests: XCTestCase {
+    func testAFailedStepIsDiagnosedWithTheGPUOfTheMachineItRanOn() {
+        let output = Array(DiagnosisContextTests.cudaLibraryLines.utf8)
+        let strings = Strings(language: "en")
+        let withGPU = Troubleshooter.summaryLines(for: output, strings: strings,
+                                                  thisMachine: ThisMachineGPU(hasNVIDIAGPU: true, description: "NVIDIA H200"))
+        XCTAssertTrue(withGPU.first?.hasPrefix("Cause: A CUDA or cuDNN library cannot be loaded") ?? false, "\(withGPU)")
+        let withoutGPU = Troubleshooter.summaryLines(for: output, strings: strings,
+                                                     thisMachine: ThisMachineGPU(hasNVIDIAGPU: false, description: ""))
+        XCTAssertEqual(withoutGPU.first, "No failure found in 2 lines.")
+    }
+}

@@ -46,7 +46,9 @@ final class DiagnosisCorpusTests: XCTestCase {
         let catalog = try ErrorCatalog.builtIn()
         let rows = try Self.index()
         XCTAssertGreaterThanOrEqual(rows.count, 150)
-        XCTAssertEqual(rows.filter(\.isHeldOut).count, Int((Double(rows.count) / 5).rounded()), "a fifth is held out")
+        // A fifth of the 185 logs there were when it was chosen; logs added since are training logs.
+        XCTAssertEqual(rows.filter(\.isHeldOut).count, 37)
+        XCTAssertGreaterThanOrEqual(Double(rows.filter(\.isHeldOut).count) / Double(rows.count), 0.19)
         XCTAssertTrue(rows.allSatisfy { ["train", "held-out"].contains($0.group) }, "every row is train or held-out")
         XCTAssertGreaterThanOrEqual(rows.filter { $0.expected.isEmpty }.count, 15, "harmless logs")
         for entry in catalog.entries where entry.severity == .fatal {
