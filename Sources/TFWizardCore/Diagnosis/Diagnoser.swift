@@ -6,10 +6,12 @@ import Glibc
 /// Matches a log against the error catalog in one streaming pass.
 ///
 /// Every byte goes through one Aho-Corasick automaton holding the literal of every pattern (plus a few
-/// generic words that make a line look like an error); only lines that contain a literal are decoded and,
-/// where the pattern has one, checked with its regular expression. Memory stays bounded: a line is kept
-/// up to `maxKeptLineLength` bytes, and only the first match per catalog entry and the last few
-/// error-looking lines are remembered.
+/// generic words that make a line look like an error, and the context lines of `DiagnosisContextRules`);
+/// only lines that contain a literal are decoded and, where the pattern has one, checked with its regular
+/// expression. What a match counts for is decided at the end: a pip retry warning only if no success
+/// followed it, a GPU-dependent line by whether the machine has a GPU. Memory stays bounded: a line is
+/// kept up to `maxKeptLineLength` bytes, and only a few matches per catalog entry, the first line of each
+/// kind of GPU evidence and the last few error-looking lines are remembered.
 public final class Diagnoser {
     public static let maxKeptLineLength = 16 * 1024
     public static let rememberedErrorLines = 8

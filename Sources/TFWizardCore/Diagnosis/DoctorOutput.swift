@@ -51,7 +51,7 @@ public enum DoctorOutput {
         var out: [String] = []
         func explain(_ match: Match, _ entry: ErrorCatalogEntry) {
             out.append("  " + strings.text("diagnosis.line", ["line": String(match.lineNumber), "text": match.text]))
-            if let gpu = match.gpu, let note = gpuNote(gpu, strings: strings) { out.append("  " + note) }
+            if let gpu = match.gpu { out.append("  " + gpuNote(gpu, strings: strings)) }
             out.append("  " + strings.text("diagnosis.why", ["text": entry.explanation]))
             out.append("  " + strings.text("diagnosis.fix", ["text": entry.fix]))
             for command in entry.fixCommands(user: user, home: home) {
@@ -67,12 +67,16 @@ public enum DoctorOutput {
                 out.append("  " + strings.text("diagnosis.references", ["list": entry.references.joined(separator: " ")]))
             }
             let others = diagnosis.matches.filter { $0.severity == .fatal && $0.id != cause.id }
-            if !others.isEmpty {
+            if !others.isEmpty || !causesIfGPU.isEmpty {
                 out.append("")
                 out.append(strings["diagnosis.also_seen"])
                 for match in others {
                     out.append("  " + strings.text("diagnosis.item", ["title": match.title, "id": match.id,
                                                                       "line": String(match.lineNumber)]))
+                }
+                for match in causesIfGPU {
+                    out.append("  " + strings.text("diagnosis.cause_if_gpu", ["title": match.title, "id": match.id])
+                               + " " + strings.text("diagnosis.line", ["line": String(match.lineNumber), "text": match.text]))
                 }
             }
         } else {
@@ -96,7 +100,7 @@ public enum DoctorOutput {
             for match in harmless {
                 var item = "  " + strings.text("diagnosis.item", ["title": match.title, "id": match.id,
                                                                   "line": String(match.lineNumber)])
-                if let gpu = match.gpu, let note = gpuNote(gpu, strings: strings) { item += ": " + note }
+                if let gpu = match.gpu { item += ": " + gpuNote(gpu, strings: strings) }
                 out.append(item)
             }
         }
@@ -104,7 +108,7 @@ public enum DoctorOutput {
     }
 
     /// Why a GPU-dependent line is, or is not, the cause: what says whether the machine has an NVIDIA GPU.
-    static func gpuNote(_ gpu: GPUContext, strings: Strings) -> String? {
+    static func gpuNote(_ gpu: GPUContext, strings: Strings) -> String {
         switch (gpu.presence, gpu.lineNumber) {
         case (.present, let line?):
             return strings.text("diagnosis.gpu_present_log", ["line": String(line), "text": gpu.evidence ?? ""])

@@ -40,6 +40,16 @@ final class DiagnosisContextTests: XCTestCase {
         XCTAssertFalse(diagnosis.isClean)
     }
 
+    func testWithAnotherCauseTheLibraryIsListedAsTheCauseIfThereIsAGPU() throws {
+        let numpy = "A module that was compiled using NumPy 1.x cannot be run in\n"
+        let diagnosis = Diagnoser(catalog: catalog).diagnose(text: Self.cudaLibraryLines + numpy)
+        XCTAssertEqual(diagnosis.fatalCause?.id, "numpy2-abi")
+        let text = DoctorOutput.text(diagnosis, catalog: catalog, strings: strings)
+        XCTAssertTrue(text.contains("Also found:\n  The cause if this machine has an NVIDIA GPU: A CUDA or cuDNN library"
+                                    + " cannot be loaded at import [cuda-lib-missing] line 1:"), text)
+        XCTAssertFalse(text.contains("Harmless messages (no action needed):\n  A CUDA"), text)
+    }
+
     func testADeviceInTheLogMakesTheLibraryTheCause() throws {
         let diagnosis = Diagnoser(catalog: catalog).diagnose(text: Self.cudaLibraryLines + Self.deviceFound)
         let cause = try XCTUnwrap(diagnosis.fatalCause)
