@@ -32,6 +32,7 @@ case "$target" in
         embedded_resources
         # The catalog is read through the YAML reader in Answers/.
         sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
+                 $core/Diagnosis/DiagnosisContext.swift \
                  $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/FixCommands.swift $core/Engine/EscapeFilter.swift \
                  $core/Resources/ResourceStore.swift $core/Answers/YAMLReader*.swift $core/Answers/YAMLNode.swift \
                  $core/Answers/YAMLProblem.swift $core/Answers/StrictYAML.swift $core/Answers/StrictMapping.swift \

@@ -6,10 +6,12 @@ import Glibc
 /// Matches a log against the error catalog in one streaming pass.
 ///
 /// Every byte goes through one Aho-Corasick automaton holding the literal of every pattern (plus a few
-/// generic words that make a line look like an error); only lines that contain a literal are decoded and,
-/// where the pattern has one, checked with its regular expression. Memory stays bounded: a line is kept
-/// up to `maxKeptLineLength` bytes, and only the first match per catalog entry and the last few
-/// error-looking lines are remembered.
+/// generic words that make a line look like an error, and the context lines of `DiagnosisContextRules`);
+/// only lines that contain a literal are decoded and, where the pattern has one, checked with its regular
+/// expression. What a match counts for is decided at the end: a pip retry warning only if no success
+/// followed it, a GPU-dependent line by whether the machine has a GPU. Memory stays bounded: a line is
+/// kept up to `maxKeptLineLength` bytes, and only a few matches per catalog entry, the first line of each
+/// kind of GPU evidence and the last few error-looking lines are remembered.
 public final class Diagnoser {
     public static let maxKeptLineLength = 16 * 1024
     public static let rememberedErrorLines = 8
@@ -23,11 +25,28 @@ public final class Diagnoser {
     ]
 
     private struct PatternCheck {
-        let entryIndex: Int
+        enum Target {
+            /// A catalog entry; `needsGPU`: its severity depends on whether the machine has a GPU.
+            case entry(Int, needsGPU: Bool)
+            case context(DiagnosisContextRules.Kind)
+        }
+        let target: Target
         let regex: PosixRegex?
     }
 
+    /// What one catalog entry was found as, kept until the end decides which counts.
+    private struct EntryFindings {
+        /// The first plain match.
+        var firm: Match?
+        /// The last match on a pip retry line: it counts only when no success follows it.
+        var retried: Match?
+        /// The first match of a pattern that is a failure only on a machine with a GPU.
+        var gpuDependent: Match?
+    }
+
     public let catalog: ErrorCatalog
+    /// The probe's answer for this machine, used when the log does not say whether it has a GPU.
+    public let thisMachine: ThisMachineGPU?
     private let automaton: LiteralAutomaton
     /// Literal id -> the patterns it stands for (empty for the error words).
     private let checksByLiteral: [[PatternCheck]]
@@ -41,14 +60,19 @@ public final class Diagnoser {
     private var segmentSerial = 1
     private var escapeFilter = EscapeFilter()
     private var filtered: [UInt8] = []
-    private var firstMatches: [Int: Match] = [:]
+    private var findings: [Int: EntryFindings] = [:]
+    /// The first line of each kind of GPU evidence.
+    private var gpuEvidence: [DiagnosisContextRules.Kind: (line: Int, text: String)] = [:]
+    private var lastSuccessLine = 0
     private var recentErrorLines: [String] = []
     private var sawAnyByte = false
     private var lastByteWasNewline = false
     private var finished: Diagnosis?
 
-    public init(catalog: ErrorCatalog) {
+    /// - Parameter thisMachine: the probe's answer when the log comes from the machine `doctor` runs on.
+    public init(catalog: ErrorCatalog, thisMachine: ThisMachineGPU? = nil) {
         self.catalog = catalog
+        self.thisMachine = thisMachine
         var literalIDs: [String: Int] = [:]
         var literals: [[UInt8]] = []
         var checks: [[PatternCheck]] = []
@@ -61,13 +85,15 @@ public final class Diagnoser {
             checks.append([])
             return id
         }
+        func check(_ pattern: ErrorPattern, _ target: PatternCheck.Target) {
+            let regex = pattern.regex.flatMap { try? PosixRegex($0, ignoreCase: pattern.ignoreCase) }
+            checks[literalID(pattern.literal)].append(PatternCheck(target: target, regex: regex))
+        }
         for (entryIndex, entry) in catalog.entries.enumerated() {
-            for pattern in entry.patterns {
-                let regex = pattern.regex.flatMap {
-                    try? PosixRegex($0, ignoreCase: pattern.ignoreCase)
-                }
-                checks[literalID(pattern.literal)].append(PatternCheck(entryIndex: entryIndex, regex: regex))
-            }
+            for pattern in entry.patterns { check(pattern, .entry(entryIndex, needsGPU: pattern.needsGPU)) }
+        }
+        for kind in DiagnosisContextRules.Kind.allCases {
+            for pattern in catalog.context.patterns[kind] ?? [] { check(pattern, .context(kind)) }
         }
         var errorWords = Set<Int32>()
         for word in Diagnoser.errorWords { errorWords.insert(Int32(literalID(word))) }
@@ -87,7 +113,9 @@ public final class Diagnoser {
         segmentSerial = 1
         escapeFilter = EscapeFilter()
         filtered.removeAll(keepingCapacity: true)
-        firstMatches.removeAll()
+        findings.removeAll()
+        gpuEvidence.removeAll()
+        lastSuccessLine = 0
         recentErrorLines.removeAll()
         sawAnyByte = false
         lastByteWasNewline = false
@@ -116,7 +144,20 @@ public final class Diagnoser {
             endSegment(UnsafeBufferPointer(start: nil, count: 0), from: 0, to: 0, tailOnly: true)
         }
         let linesRead = !sawAnyByte || lastByteWasNewline ? lineNumber - 1 : lineNumber
-        let ranked = firstMatches.map { (entryIndex: $0.key, match: $0.value) }.sorted { left, right in
+        let gpu = resolvedGPUContext()
+        var counted: [(entryIndex: Int, match: Match)] = []
+        for (entryIndex, found) in findings {
+            if let firm = found.firm {
+                counted.append((entryIndex, firm))
+            } else if let retried = found.retried, retried.lineNumber > lastSuccessLine {
+                counted.append((entryIndex, retried))
+            } else if var dependent = found.gpuDependent {
+                dependent.gpu = gpu
+                dependent.severity = gpu.presence == .present ? .fatal : .info
+                counted.append((entryIndex, dependent))
+            }
+        }
+        let ranked = counted.sorted { left, right in
             if left.match.severity != right.match.severity { return left.match.severity < right.match.severity }
             if left.match.severity == .fatal {
                 let leftPriority = catalog.entries[left.entryIndex].priority
@@ -128,7 +169,7 @@ public final class Diagnoser {
         }.map(\.match)
         let cause = ranked.first { $0.severity == .fatal }
         let result = Diagnosis(matches: ranked, fatalCause: cause,
-                               lastErrorLines: cause == nil ? recentErrorLines : [], linesRead: linesRead)
+                               lastErrorLines: cause == nil ? recentErrorLines : [], linesRead: linesRead, gpu: gpu)
         finished = result
         return result
     }
@@ -262,19 +303,42 @@ public final class Diagnoser {
         }
         var matchedSomething = false
         var looksLikeError = false
+        var isRetryWarning = false
+        var matchedEntries: [(index: Int, needsGPU: Bool)] = []
         for literal in segmentHits {
             if errorWordLiterals.contains(literal) { looksLikeError = true }
             for check in checksByLiteral[Int(literal)] {
                 if let regex = check.regex {
                     if !regex.matches(text()) { continue }
                 }
-                matchedSomething = true
-                if firstMatches[check.entryIndex] == nil {
-                    let entry = catalog.entries[check.entryIndex]
-                    firstMatches[check.entryIndex] = Match(id: entry.id, severity: entry.severity, title: entry.title,
-                                                           lineNumber: lineNumber, text: Diagnoser.displayText(text()))
+                switch check.target {
+                case .entry(let index, let needsGPU):
+                    matchedSomething = true
+                    matchedEntries.append((index, needsGPU))
+                case .context(.retryWarning):
+                    isRetryWarning = true
+                case .context(.stepSucceeded):
+                    lastSuccessLine = lineNumber
+                case .context(let kind):
+                    if gpuEvidence[kind] == nil { gpuEvidence[kind] = (lineNumber, Diagnoser.displayText(text())) }
                 }
             }
+        }
+        for (index, needsGPU) in matchedEntries {
+            var found = findings[index] ?? EntryFindings()
+            func match() -> Match {
+                let entry = catalog.entries[index]
+                return Match(id: entry.id, severity: entry.severity, title: entry.title,
+                             lineNumber: lineNumber, text: Diagnoser.displayText(text()))
+            }
+            if needsGPU {
+                if found.gpuDependent == nil { found.gpuDependent = match() }
+            } else if isRetryWarning {
+                found.retried = match()
+            } else if found.firm == nil {
+                found.firm = match()
+            }
+            findings[index] = found
         }
         if looksLikeError && !matchedSomething {
             let display = Diagnoser.displayText(text())
@@ -283,6 +347,22 @@ public final class Diagnoser {
                 recentErrorLines.append(display)
             }
         }
+    }
+
+    /// Whether the machine that wrote the log has a GPU: a device the log names, else a line saying there is
+    /// none, else a hint (a GPU build asked for), else this machine's probe when the log comes from here.
+    private func resolvedGPUContext() -> GPUContext {
+        let order: [(DiagnosisContextRules.Kind, GPUContext.Presence)] = [(.gpuPresent, .present), (.gpuAbsent, .absent),
+                                                                            (.gpuLikely, .present)]
+        for (kind, presence) in order {
+            if let evidence = gpuEvidence[kind] {
+                return GPUContext(presence: presence, lineNumber: evidence.line, evidence: evidence.text)
+            }
+        }
+        if let thisMachine {
+            return GPUContext(presence: thisMachine.hasNVIDIAGPU ? .present : .absent, evidence: thisMachine.description)
+        }
+        return .unknown
     }
 
     /// A line made safe to print: control characters dropped, whitespace trimmed, length limited.

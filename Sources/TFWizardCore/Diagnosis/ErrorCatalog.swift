@@ -11,9 +11,12 @@ public struct ErrorPattern: Equatable, Sendable {
     public var literal: String
     public var regex: String?
     public var ignoreCase: Bool
+    /// The line is a failure only on a machine with an NVIDIA GPU and harmless on one without (a CUDA
+    /// library that cannot be loaded); whether the machine has one comes from the log or the probe.
+    public var needsGPU: Bool
 
-    public init(literal: String, regex: String? = nil, ignoreCase: Bool = false) {
-        self.literal = literal; self.regex = regex; self.ignoreCase = ignoreCase
+    public init(literal: String, regex: String? = nil, ignoreCase: Bool = false, needsGPU: Bool = false) {
+        self.literal = literal; self.regex = regex; self.ignoreCase = ignoreCase; self.needsGPU = needsGPU
     }
 }
 
@@ -60,9 +63,11 @@ public struct ErrorCatalog: Sendable, Equatable {
     }
 
     public let entries: [ErrorCatalogEntry]
+    /// Lines that change what a match means (GPU or not, retried, succeeded).
+    public let context: DiagnosisContextRules
     private let index: [String: Int]
 
-    public init(entries: [ErrorCatalogEntry]) throws {
+    public init(entries: [ErrorCatalogEntry], context: DiagnosisContextRules = .none) throws {
         var index: [String: Int] = [:]
         for (position, entry) in entries.enumerated() {
             guard index[entry.id] == nil else { throw LoadError.duplicateID(entry.id) }
@@ -73,6 +78,7 @@ public struct ErrorCatalog: Sendable, Equatable {
             index[entry.id] = position
         }
         self.entries = entries
+        self.context = context
         self.index = index
     }
 
@@ -82,7 +88,7 @@ public struct ErrorCatalog: Sendable, Equatable {
 
     static let entryKeys = ["id", "severity", "priority", "title", "explanation", "fix", "commands", "auto_fix",
                             "references", "patterns"]
-    static let patternKeys = ["literal", "regex", "ignore_case"]
+    static let patternKeys = ["literal", "regex", "ignore_case", "needs_gpu"]
 
     /// Parses one YAML document holding one entry. Unknown keys (a misspelled `autofix:`) are errors, so a
     /// typo cannot silently turn a setting off.
@@ -110,7 +116,8 @@ public struct ErrorCatalog: Sendable, Equatable {
             for pattern in try top.sequenceOfMappings("patterns") {
                 try pattern.rejectUnknownKeys(allowed: patternKeys)
                 patterns.append(ErrorPattern(literal: try pattern.requiredText("literal"), regex: try pattern.text("regex"),
-                                             ignoreCase: try pattern.bool("ignore_case") ?? false))
+                                             ignoreCase: try pattern.bool("ignore_case") ?? false,
+                                             needsGPU: try pattern.bool("needs_gpu") ?? false))
             }
             return ErrorCatalogEntry(id: id, severity: severity, priority: priority, title: title, explanation: explanation,
                                      fix: fix, commands: commands, autoFix: autoFix, references: references, patterns: patterns)
@@ -119,13 +126,13 @@ public struct ErrorCatalog: Sendable, Equatable {
         }
     }
 
-    /// The catalog embedded in the program.
+    /// The catalog embedded in the program, with the context rules.
     public static func builtIn() throws -> ErrorCatalog {
         let paths = ResourceStore.paths.filter { $0.hasPrefix("errors/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
         var entries: [ErrorCatalogEntry] = []
         for path in paths {
             entries.append(try entry(yaml: try ResourceStore.text(path), file: path))
         }
-        return try ErrorCatalog(entries: entries)
+        return try ErrorCatalog(entries: entries, context: try DiagnosisContextRules.builtIn())
     }
 }

@@ -24,8 +24,10 @@ public struct FailureDiagnosis: Sendable {
     /// "Free space measured before the start: ..." when the cause is a full disk and it was measured.
     public var diskNote: String?
 
-    public init(output: [UInt8], catalog: ErrorCatalog, disk: DiskPreflight?, strings: Strings) {
-        let diagnoser = Diagnoser(catalog: catalog)
+    /// - Parameter thisMachine: the GPU of the machine the step ran on, for lines that matter only with one.
+    public init(output: [UInt8], catalog: ErrorCatalog, disk: DiskPreflight?, strings: Strings,
+                thisMachine: ThisMachineGPU? = nil) {
+        let diagnoser = Diagnoser(catalog: catalog, thisMachine: thisMachine)
         diagnoser.feed(output)
         diagnosis = diagnoser.finish()
         diskNote = diagnosis.fatalCause?.id == "disk-full" ? disk?.measuredLine(strings: strings) : nil

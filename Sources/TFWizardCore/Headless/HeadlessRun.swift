@@ -40,7 +40,8 @@ public enum HeadlessRun {
         let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
         let facts = prepared.facts
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output, index in
-            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk, fixFor: { entry in
+            Troubleshooter.summaryLines(for: output, strings: strings, disk: disk, thisMachine: ThisMachineGPU(facts.gpu),
+                                        fixFor: { entry in
                 FixSteps.propose(for: entry, failedStep: plan.steps[index], plan: plan, facts: facts, strings: strings)?.steps
             })
         })

@@ -8,11 +8,13 @@ import Glibc
 public enum Troubleshooter {
     /// - Parameters:
     ///   - disk: the free space measured before the start; a `disk-full` cause quotes it.
+    ///   - thisMachine: the GPU of the machine the step ran on.
     ///   - fixFor: the fix's commands made for the failed step (nil: the catalog's as they are).
     public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil,
+                                    thisMachine: ThisMachineGPU? = nil,
                                     fixFor: ((ErrorCatalogEntry) -> [Step]?)? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
-        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
+        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings, thisMachine: thisMachine)
         var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings, commandLines: fixFor.map { fixFor in
             { entry in fixFor(entry).map { $0.map { CommandDisplay.render($0, showingEnvironment: true) } } ?? [] }
         })

@@ -9,9 +9,10 @@ final class ErrorCatalogTests: XCTestCase {
         "gpu-libs-dlopen", "cudnn-mismatch", "libdevice-ptxas", "numpy2-abi", "tf1-session-api", "keras3-legacy",
         "docker-gpu-driver", "docker-permission", "glibc-too-old", "cuda-no-device", "cc-unsupported", "network-error",
         "pip-hash-mismatch", "disk-full", "apt-lock", "cudnn-factory", "tensorrt-missing", "cpu-instructions",
-        "numa-node", "cuda-drivers-absent-cpu",
+        "numa-node", "cuda-drivers-absent-cpu", "apt-no-candidate", "ssl-intercepted", "onednn-notice", "pyenv-shim", "cupti-missing",
     ]
-    static let harmless: Set<String> = ["cudnn-factory", "tensorrt-missing", "cpu-instructions", "numa-node", "cuda-drivers-absent-cpu"]
+    static let harmless: Set<String> = ["cudnn-factory", "tensorrt-missing", "cpu-instructions", "numa-node", "cuda-drivers-absent-cpu",
+                                        "onednn-notice", "cupti-missing"]
 
     func testCatalogHasEveryFixedIDWithTheRightSeverity() throws {
         let catalog = try ErrorCatalog.builtIn()
@@ -104,7 +105,7 @@ final class ErrorCatalogTests: XCTestCase {
         XCTAssertThrowsError(try ErrorCatalog.entry(yaml: inPattern, file: "x.yaml")) { error in
             XCTAssertEqual(error as? ErrorCatalog.LoadError,
                            .malformed(file: "x.yaml", line: 8, field: "patterns[0].ignorecase",
-                                      message: "unknown key 'ignorecase' (known keys: literal, regex, ignore_case)"))
+                                      message: "unknown key 'ignorecase' (known keys: literal, regex, ignore_case, needs_gpu)"))
         }
     }
 
