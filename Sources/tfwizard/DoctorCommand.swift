@@ -21,7 +21,7 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let result = DoctorOutput.run(path: file, json: json, strings: common.strings)
+        let result = DoctorOutput.run(path: file, json: json, strings: common.interfaceStrings())
         if result.exitCode == DoctorOutput.exitUnreadable {
             StandardStreams.writeError(("tfwizard: " + result.output))
         } else {

@@ -21,7 +21,7 @@ struct InstallCommand: ParsableCommand {
     @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
-        let strings = common.strings
+        let strings = common.interfaceStrings()
         let recorded = try recording.load(strings: strings)
         let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         let status: Int32

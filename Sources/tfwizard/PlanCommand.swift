@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
-        let strings = common.strings
+        let strings = common.interfaceStrings()
         let recorded = try recording.load(strings: strings)
         let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         switch format {

@@ -33,12 +33,13 @@ struct ProbeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let recorded = try recording.load(strings: common.strings)
+        let strings = common.interfaceStrings()
+        let recorded = try recording.load(strings: strings)
         let facts = recorded.map { $0.prober(venvTarget: venv).probe() } ?? MachineProbe.run(root: root, venv: venv)
         if json {
             print(ProbeReport.json(facts))
         } else {
-            print(ProbeReport.text(facts, strings: common.strings), terminator: "")
+            print(ProbeReport.text(facts, strings: strings), terminator: "")
         }
     }
 }

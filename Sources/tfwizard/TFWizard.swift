@@ -31,20 +31,34 @@ struct TFWizard: ParsableCommand {
 
 /// Options every subcommand takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of the interface: en or zh (default: from LANG/LC_ALL).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Language of the interface: \(Strings.availableLanguages().joined(separator: " or ")) (default: from LC_ALL, LC_MESSAGES or LANG).",
+        valueName: "lang"))
     var lang: String?
 
     @Option(name: .long, help: "Folder for session logs and answer files (default: $XDG_STATE_HOME/tfwizard).")
     var logDir: String?
 
     func validate() throws {
-        if let lang, !["en", "zh"].contains(lang) {
-            throw ValidationError("--lang: '\(lang)' is not a supported language; use en or zh.")
+        if let lang, LanguageChoice.supportedCode(lang) == nil {
+            let known = Strings.availableLanguages().joined(separator: " or ")
+            throw ValidationError("--lang: '\(lang)' is not a supported language; use \(known).")
         }
     }
 
-    var strings: Strings {
-        Strings(language: lang ?? Strings.languageFromEnvironment(ProcessInfo.processInfo.environment))
+    /// The language `--lang` or the locale asks for, and the note to show about it (Traditional Chinese shown
+    /// as Simplified; a locale that cannot show it).
+    func language(fullScreen: Bool = false) -> LanguageChoice {
+        LanguageChoice.choose(requested: lang.flatMap { LanguageChoice.supportedCode($0) },
+                              environment: ProcessInfo.processInfo.environment, fullScreen: fullScreen)
+    }
+
+    /// The interface's words; a note about the language choice goes to standard error first.
+    func interfaceStrings() -> Strings {
+        let choice = language()
+        let strings = Strings(language: choice.language)
+        if let note = choice.noteKey { StandardStreams.writeError("tfwizard: " + strings[note] + "\n") }
+        return strings
     }
 
     var logDirectory: String {

@@ -79,7 +79,9 @@ public enum DoctorOutput {
     /// Diagnoses `path` (`-` for standard input) and renders it: what the command line prints and exits with.
     public static func run(path: String, json wantsJSON: Bool, strings: Strings) -> (output: String, exitCode: Int32) {
         do {
-            let catalog = try ErrorCatalog.builtIn()
+            // JSON is for programs: its titles stay English in every language, as its ids and keys do.
+            let english = try ErrorCatalog.builtIn()
+            let catalog = wantsJSON ? english : english.localized(strings)
             let diagnosis = try Diagnoser(catalog: catalog).diagnose(path: path)
             let output = wantsJSON ? json(diagnosis) + "\n" : text(diagnosis, catalog: catalog, strings: strings)
             return (output, exitCode(for: diagnosis))

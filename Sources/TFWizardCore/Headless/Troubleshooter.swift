@@ -8,7 +8,7 @@ import Glibc
 public enum Troubleshooter {
     /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
     public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil) -> [String] {
-        guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
+        guard let catalog = try? ErrorCatalog.builtIn().localized(strings) else { return [] }
         let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
         var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings)
         if let note = failure.diskNote {

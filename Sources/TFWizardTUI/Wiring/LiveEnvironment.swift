@@ -36,6 +36,7 @@ extension WizardEnvironment {
                             user: String = CurrentUser.name, methods: InstallMethods = .all) -> WizardEnvironment {
         let facts = context.facts
         let home = context.home
+        let errorCatalog = errorCatalog?.localized(strings)     // causes and fixes in the interface's language
         var environment = WizardEnvironment(
             facts: facts,
             catalog: catalog,

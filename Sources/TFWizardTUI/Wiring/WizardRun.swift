@@ -13,7 +13,9 @@ public enum WizardRun {
         public var description: String
     }
 
-    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String) throws(Failure) -> ExitReason {
+    /// - Parameter notices: lines for the welcome screen (a note about the interface language).
+    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
+                           notices: [String] = []) throws(Failure) -> ExitReason {
         // Checked before probing or opening anything: without a terminal, say how to go on.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
@@ -31,7 +33,7 @@ public enum WizardRun {
         let environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
             sideEffects: .session(session, runner: context.stepRunner),
-            notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+            notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? []))
         // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
         // log is written and the exit status is 128+n.
         let interruption = InterruptFlag()
