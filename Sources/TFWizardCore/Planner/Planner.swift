@@ -188,8 +188,21 @@ public struct Planning {
         notes += systemCUDANotes(release)
         if answers.package == .tfNightly { notes.append(strings["planner.note.nightly"]) }
         if let disk = diskNote() { notes.append(disk) }
+        notes += packageIndexNotes(steps)
         notes.append(strings["planner.note.validate"])
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+    }
+
+    /// The mirror and the proxy pip uses, credentials masked, where some step runs pip with them.
+    func packageIndexNotes(_ steps: [Step]) -> [String] {
+        var notes: [String] = []
+        if let url = answers.indexURL, steps.contains(where: { $0.environment["PIP_INDEX_URL"] != nil }) {
+            notes.append(strings.text("planner.note.index", ["url": CredentialMask.masked(url)]))
+        }
+        if let proxy = answers.proxy, steps.contains(where: { $0.environment["PIP_PROXY"] != nil }) {
+            notes.append(strings.text("planner.note.proxy", ["proxy": CredentialMask.masked(proxy)]))
+        }
+        return notes
     }
 
     /// "latest" resolved: which release that is today (a nightly has no release to name).
@@ -286,7 +299,7 @@ public struct Planning {
         if let minimum = release.minComputeCapability {
             for device in facts.gpu.devices {
                 guard let capability = device.computeCapability, VersionNumber(capability) < VersionNumber(minimum) else { continue }
-                notes.append(strings.text("planner.note.oldGPU", ["gpu": device.name ?? "The GPU", "capability": capability,
+                notes.append(strings.text("planner.note.oldGPU", ["gpu": device.name ?? strings["planner.gpu.unnamed"], "capability": capability,
                                                                   "version": release.version, "min": minimum]))
             }
         }

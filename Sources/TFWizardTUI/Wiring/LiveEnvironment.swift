@@ -76,6 +76,7 @@ extension WizardEnvironment {
             Planner.recommendedRelease(device: device, facts: facts, catalog: catalog, strings: strings)
         }
         environment.recordedMachine = context.recorded?.name
+        environment.suggestedMirrors = PackageIndexAddress.suggestedMirrors(for: strings.language)
         return environment
     }
 }
