@@ -179,29 +179,7 @@ final class ScreenSnapshotTests: XCTestCase {
 
     // MARK: - helpers
 
-    func failInstall(_ driver: inout WizardDriver, step: Int) {
-        driver.press(times: 7, .enter)
-        driver.at(1000)
-        driver.engine(.stepStarted(index: 0),
-                      .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 3)),
-                      .stepStarted(index: 1),
-                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
-                      .stepStarted(index: step),
-                      .output(index: step, bytes: Array("ERROR: Could not find a version that satisfies the requirement tensorflow (from versions: none)\r\nERROR: No matching distribution found for tensorflow\r\n".utf8)))
-        driver.at(1009)
-        driver.engine(.stepFinished(index: step, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 9)),
-                      .awaitingDecision(index: step))
-    }
+    func failInstall(_ driver: inout WizardDriver, step: Int) { driver.failDefaultInstall(step: step) }
 
-    func finishInstall(_ driver: inout WizardDriver) {
-        driver.press(times: 7, .enter)
-        for index in 1...4 {
-            driver.engine(.stepStarted(index: index),
-                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
-        }
-        driver.engine(.validated(index: 3, report: ValidationReport(tensorflowVersion: "2.21.0", reduceSum: "-1234.5678",
-                                                                     gpuDevices: [], passed: true)),
-                      .finished(success: true, cancelled: false))
-        driver.press(.enter)
-    }
+    func finishInstall(_ driver: inout WizardDriver) { driver.finishDefaultInstall() }
 }

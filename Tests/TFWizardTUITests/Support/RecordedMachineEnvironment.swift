@@ -21,7 +21,7 @@ enum RecordedMachineEnvironment {
     /// As `--machine` runs it, a dry run (its title says so); `dryRun: false` walks the facts as if on that
     /// machine, to see what its end screens tell a user there.
     static func environment(_ name: String, answers: Answers, dryRun: Bool = true,
-                            methods: InstallMethods = .all) throws -> WizardEnvironment {
+                            methods: InstallMethods = .all, language: String = "en") throws -> WizardEnvironment {
         let (facts, home) = try facts(name)
         let recorded = try RecordedMachine(folder: machines.appendingPathComponent(name).path)
         let context = MachineContext(facts: facts, recorded: dryRun ? recorded : nil, home: home)
@@ -29,7 +29,7 @@ enum RecordedMachineEnvironment {
                                             exportLog: { home + "/.local/state/tfwizard/install.log" },
                                             saveAnswers: { _ in home + "/.local/state/tfwizard/answers.yaml" })
         var environment = WizardEnvironment.live(context: context, catalog: try Catalog.builtIn(),
-                                                 errorCatalog: CatalogDiagnosis.catalog, strings: Strings(language: "en"),
+                                                 errorCatalog: CatalogDiagnosis.catalog, strings: Strings(language: language),
                                                  sideEffects: sideEffects, user: "ada", methods: methods)
         environment.initialAnswers = answers
         environment.clock = { 1000 }
