@@ -1,5 +1,6 @@
 @preconcurrency import CNcursesw
 import FoundationEssentials
+import TFWizardCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,12 @@ public final class NcursesTerminal: Terminal {
 
     /// - Parameter environment: the process environment (TERM, NO_COLOR).
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        setlocale(LC_ALL, "")
+        if setlocale(LC_ALL, "") == nil || tfw_codeset_is_utf8() == 0,
+           LanguageChoice.choose(requested: nil, environment: environment).localeIsUTF8 {
+            // The environment names a UTF-8 locale that is not installed (zh_CN.UTF-8 on a minimal system):
+            // the terminal still speaks UTF-8, so the character set comes from C.UTF-8, which every glibc has.
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalUnavailable("standard input and output must be a terminal for the interactive wizard")
         }
