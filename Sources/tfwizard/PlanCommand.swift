@@ -30,7 +30,7 @@ struct PlanCommand: ParsableCommand {
         case .text:
             if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
             print(PlanFormatter.text(prepared.plan, strings: strings), terminator: "")
-        case .sh: print(PlanFormatter.shell(prepared.plan), terminator: "")
+        case .sh: print(PlanFormatter.shell(prepared.plan, strings: strings), terminator: "")
         case .json: print(PlanFormatter.json(prepared.plan))
         }
     }

@@ -41,7 +41,7 @@ public enum HeadlessRun {
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in
             Troubleshooter.summaryLines(for: output, strings: strings, disk: disk)
         })
-        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
+        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner(strings), sink: printer.sink)
         let signals = SignalForwarder { signalNumber in
             session.interruptedBy = signalNumber
             engine.cancel()

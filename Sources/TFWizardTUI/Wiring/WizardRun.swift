@@ -32,7 +32,7 @@ public enum WizardRun {
         }
         let environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
-            sideEffects: .session(session, runner: context.stepRunner),
+            sideEffects: .session(session, runner: context.stepRunner(strings)),
             notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? []))
         // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
         // log is written and the exit status is 128+n.

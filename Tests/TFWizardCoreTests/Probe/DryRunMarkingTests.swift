@@ -9,16 +9,16 @@ final class DryRunMarkingTests: XCTestCase {
         .appendingPathComponent("Fixtures/machines")
 
     func testRecordedDiskComesFromTheRecordingOrIsUnknown() throws {
-        let recorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-24.04").path)
+        let recorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-24.04").path, strings: Strings(language: "en"))
         XCTAssertEqual(recorded.prober().probe().disk?.freeBytes, 12_884_901_888)
-        let unrecorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-22.04").path)
+        let unrecorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-22.04").path, strings: Strings(language: "en"))
         XCTAssertNil(unrecorded.prober().probe().disk, "this machine's disk is not the recording's")
     }
 
     func testDryRunLogAndAnswersAreMarkedAndKeptApart() throws {
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("tfwizard-dry-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: logs) }
-        let recorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-24.04").path)
+        let recorded = try TFWizardCore.RecordedMachine(folder: Self.machines.appendingPathComponent("ubuntu-24.04").path, strings: Strings(language: "en"))
         let strings = Strings(language: "en")
         let session = try InstallSession(facts: recorded.prober().probe(), strings: strings, logDirectory: logs,
                                          dryRunOf: recorded.name)
