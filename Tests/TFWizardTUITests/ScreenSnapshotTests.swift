@@ -89,17 +89,10 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testInstallRunningWithProgressLine() {
         var driver = WizardDriver(TestMachine.environment())
-        driver.press(times: 7, .enter)
-        driver.at(1000)
-        driver.engine(.stepStarted(index: 0))
-        driver.at(1004)
-        driver.engine(.stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
-                      .stepStarted(index: 1),
-                      .output(index: 1, bytes: Array("Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n".utf8)),
-                      .output(index: 1, bytes: Array("Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n".utf8)),
-                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r".utf8)),
-                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n".utf8)))
-        driver.at(1011)
+        driver.runSecondStep(printing: ["Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n",
+                                        "Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n",
+                                        "     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r",
+                                        "     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n"])
         assertSnapshot(driver.screen(), named: "08-install-running")
     }
 

@@ -19,6 +19,18 @@ extension WizardDriver {
                .awaitingDecision(index: step))
     }
 
+    /// The defaults to the install; the first step done in 4 s, the second running for 7 s with `output`.
+    mutating func runSecondStep(printing output: [String]) {
+        press(times: 7, .enter)
+        at(1000)
+        engine(.stepStarted(index: 0))
+        at(1004)
+        engine(.stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
+               .stepStarted(index: 1))
+        for chunk in output { engine(.output(index: 1, bytes: Array(chunk.utf8))) }
+        at(1011)
+    }
+
     /// The defaults to the install; every step done and the check passed, on the validation screen.
     mutating func finishDefaultInstall() {
         press(times: 7, .enter)
