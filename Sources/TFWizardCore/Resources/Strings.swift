@@ -11,6 +11,10 @@ public struct Strings: Sendable {
     private let table: [String: String]
     private let fallback: [String: String]
 
+    /// The English table: the words of messages read by programs and developers (the error catalog's
+    /// loader), and the fallback of every other language.
+    public static let english = Strings(language: "en")
+
     public init(language: String) {
         let english = Strings.load("en")
         self.language = language

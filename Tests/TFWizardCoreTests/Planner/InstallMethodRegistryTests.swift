@@ -51,7 +51,7 @@ final class InstallMethodRegistryTests: XCTestCase {
     }
 
     func testAnAnswerFileNamesOnlyTheRegisteredMethods() {
-        XCTAssertThrowsError(try AnswerFile.parse("method: kettle\n", fileName: "a.yaml")) { error in
+        XCTAssertThrowsError(try AnswerFile.parse("method: kettle\n", fileName: "a.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertEqual("\(error)", "a.yaml:1: method: expected one of venv, system-pip, docker, conda, source, found \"kettle\"")
         }
         XCTAssertTrue(AnswerFile.render(Answers()).contains("# venv | system-pip | docker | conda | source\n"))

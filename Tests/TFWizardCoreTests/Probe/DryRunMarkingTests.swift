@@ -27,7 +27,7 @@ final class DryRunMarkingTests: XCTestCase {
         XCTAssertTrue(answers.hasPrefix(logs + "/dry-run-ubuntu-24.04/"))
         let text = try String(contentsOfFile: answers, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("# DRY RUN: planned for the recorded machine ubuntu-24.04, not for this one."), text)
-        XCTAssertNoThrow(try AnswerFile.parse(text, fileName: answers), "the marked file still reads as answers")
+        XCTAssertNoThrow(try AnswerFile.parse(text, fileName: answers, strings: Strings(language: "en")), "the marked file still reads as answers")
         let log = try String(contentsOfFile: try session.finish(), encoding: .utf8)
         XCTAssertTrue(log.contains("DRY RUN against the recorded machine ubuntu-24.04"), log)
         XCTAssertFalse(FileManager.default.fileExists(atPath: logs + "/in-progress.json"))

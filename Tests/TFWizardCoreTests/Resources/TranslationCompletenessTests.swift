@@ -78,4 +78,21 @@ final class TranslationCompletenessTests: XCTestCase {
         XCTAssertTrue(json.output.contains("The system Python refuses pip installs"), json.output)
         XCTAssertFalse(json.output.unicodeScalars.contains { $0.value > 0x2E80 }, json.output)
     }
+
+    /// An answer file's problems are worded in the interface's language, still naming the file, line and field.
+    func testAnswerFileProblemsInChinese() {
+        let zh = Strings(language: "zh")
+        XCTAssertThrowsError(try AnswerFile.parse("device: tpu\n", fileName: "answers.yaml", strings: zh)) { error in
+            XCTAssertEqual("\(error)", "answers.yaml:1: device: 应为 cpu, gpu 之一，实际是“tpu”")
+        }
+        XCTAssertThrowsError(try AnswerFile.parse("method: venv\ncolour: red\n", fileName: "a.yaml", strings: zh)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("a.yaml:2: colour: 未知的键 'colour'（已知的键：device, method"), "\(error)")
+        }
+        XCTAssertThrowsError(try AnswerFile.parse("docker: [1, 2]\n", fileName: "a.yaml", strings: zh)) { error in
+            XCTAssertEqual("\(error)", "a.yaml:1: docker: 应为键值映射，实际是列表")
+        }
+        XCTAssertThrowsError(try AnswerFile.parse("device: tpu\n", fileName: "answers.yaml", strings: Strings(language: "en"))) { error in
+            XCTAssertEqual("\(error)", "answers.yaml:1: device: expected one of cpu, gpu, found \"tpu\"")
+        }
+    }
 }
