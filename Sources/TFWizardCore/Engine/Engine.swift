@@ -248,7 +248,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         }
         if ran, outcome.status != .cancelled, let collector, runner.executesCommands {
             let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
-                                                      expectGPU: expectGPU)
+                                                      expectGPU: expectGPU, strings: strings)
             onEvent(.validated(index: index, report: validation))
             if !validation.passed {
                 outcome.status = .failed
