@@ -172,7 +172,7 @@ public enum WizardApp {
     public static func runInTerminal(environment: WizardEnvironment,
                                      processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
                                      interruption: InterruptFlag? = nil) throws -> WizardOutcome {
-        let terminal = try NcursesTerminal(environment: processEnvironment)
+        let terminal = try NcursesTerminal(environment: processEnvironment, strings: environment.strings)
         defer { terminal.close() }
         let (reason, state) = runToEnd(environment: environment, terminal: terminal, interruption: interruption)
         return WizardOutcome(reason: reason, state: state)

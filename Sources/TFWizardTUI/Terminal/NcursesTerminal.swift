@@ -22,8 +22,10 @@ public final class NcursesTerminal: Terminal {
 
     private enum Pair: Int16 { case accent = 1, good, bad, warning }
 
-    /// - Parameter environment: the process environment (TERM, NO_COLOR).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// - Parameters:
+    ///   - environment: the process environment (TERM, NO_COLOR).
+    ///   - strings: the words of why the terminal cannot be used.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, strings: Strings) throws {
         if setlocale(LC_ALL, "") == nil || tfw_codeset_is_utf8() == 0,
            LanguageChoice.choose(requested: nil, environment: environment).localeIsUTF8 {
             // The environment names a UTF-8 locale that is not installed (zh_CN.UTF-8 on a minimal system):
@@ -31,14 +33,14 @@ public final class NcursesTerminal: Terminal {
             _ = setlocale(LC_CTYPE, "C.UTF-8")
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw TerminalUnavailable("standard input and output must be a terminal for the interactive wizard")
+            throw TerminalUnavailable(strings["terminal.not-a-tty"])
         }
         guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
-            throw TerminalUnavailable("TERM is not set (or is \"dumb\"); the interactive wizard needs a terminal type such as xterm-256color")
+            throw TerminalUnavailable(strings["terminal.no-term"])
         }
         wideTextAvailable = tfw_codeset_is_utf8() != 0
         guard let opened = newterm(term, stdout, stdin) else {
-            throw TerminalUnavailable("the terminal type \"\(term)\" is unknown to ncurses (is ncurses-base installed?)")
+            throw TerminalUnavailable(strings.text("terminal.unknown-term", ["term": term]))
         }
         screen = opened
         set_term(opened)

@@ -21,7 +21,6 @@ final class UserFacingLiteralTests: XCTestCase {
         "TFWizardCore/Probe/RecordedMachine.swift": (4, "errors in a recorded machine's commands.json: for developers"),
         "TFWizardCore/Probe/SystemCommandRunner.swift": (1, "a probe's internal reason, never shown"),
         "TFWizardCore/Resources/ResourceStore.swift": (1, "a build without its resources: for developers"),
-        "TFWizardTUI/Terminal/NcursesTerminal.swift": (3, "why the terminal cannot be used: English only, not yet in the tables"),
         "tfwizard/DoctorCommand.swift": (3, "--help text (ArgumentParser): English only"),
         "tfwizard/InstallCommand.swift": (2, "--help text (ArgumentParser): English only"),
         "tfwizard/PlanCommand.swift": (2, "--help text (ArgumentParser): English only"),
