@@ -4,8 +4,8 @@ struct YAMLProblem: Error, Equatable {
     var field: String
     /// In English: what the error catalog's loader and the tests read.
     var message: String
-    /// The strings key of a problem an answer file's reader meets, and its values, to word it in the
-    /// interface's language; nil for the YAML syntax problems, which are worded in English only.
+    /// The strings key of the problem and its values, to word it in the interface's language; nil for a
+    /// problem of the built-in data (the catalog), worded for developers in English.
     var key: String?
     var values: [String: String] = [:]
 
@@ -18,6 +18,11 @@ struct YAMLProblem: Error, Equatable {
         message = Self.worded(key, values, Strings.english)
     }
 
+    /// The same problem: the same place and the same words.
+    static func == (lhs: YAMLProblem, rhs: YAMLProblem) -> Bool {
+        lhs.line == rhs.line && lhs.field == rhs.field && lhs.message == rhs.message
+    }
+
     /// The problem in the language of `strings`.
     func worded(_ strings: Strings) -> String {
         key.map { Self.worded($0, values, strings) } ?? message
@@ -25,6 +30,6 @@ struct YAMLProblem: Error, Equatable {
 
     /// A value that is itself a key (`yaml.kind.mapping`, what was found) is worded too.
     private static func worded(_ key: String, _ values: [String: String], _ strings: Strings) -> String {
-        strings.text(key, values.mapValues { $0.hasPrefix("yaml.kind.") ? strings[$0] : $0 })
+        strings.text(key, values.mapValues { $0.hasPrefix("yaml.") && strings.hasKey($0) ? strings[$0] : $0 })
     }
 }

@@ -13,14 +13,11 @@ final class TranslationCompletenessTests: XCTestCase {
         return table
     }
 
+    /// `{name}` placeholders; a brace that is text ("the mapping opened with '{'") is not one.
     private func placeholders(_ text: String) -> Set<String> {
-        var names = Set<String>()
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.insert(String(rest[open...close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
+        let pattern = try! NSRegularExpression(pattern: "\\{[a-z_]+\\}")
+        return Set(pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+            .map { String(text[Range($0.range, in: text)!]) })
     }
 
     func testEveryLanguageHasEveryKeyWithTheSamePlaceholders() throws {
@@ -90,6 +87,12 @@ final class TranslationCompletenessTests: XCTestCase {
         }
         XCTAssertThrowsError(try AnswerFile.parse("docker: [1, 2]\n", fileName: "a.yaml", strings: zh)) { error in
             XCTAssertEqual("\(error)", "a.yaml:1: docker: 应为键值映射，实际是列表")
+        }
+        XCTAssertThrowsError(try AnswerFile.parse("device: cpu\n\tmethod: venv\n", fileName: "a.yaml", strings: zh)) { error in
+            XCTAssertEqual("\(error)", "a.yaml:2: 不是有效的 YAML：缩进里用了制表符；请用空格缩进")
+        }
+        XCTAssertThrowsError(try AnswerFile.parse("docker: {jupyter: true\n", fileName: "a.yaml", strings: zh)) { error in
+            XCTAssertEqual("\(error)", "a.yaml:1: 不是有效的 YAML：这一行用 '{' 开始的映射没有闭合")
         }
         XCTAssertThrowsError(try AnswerFile.parse("device: tpu\n", fileName: "answers.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertEqual("\(error)", "answers.yaml:1: device: expected one of cpu, gpu, found \"tpu\"")
