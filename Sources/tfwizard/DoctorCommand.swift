@@ -8,14 +8,14 @@ import TFWizardCore
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Diagnoses an install log against the error catalog: the likely cause and its fix.",
-        discussion: "Exit status: 0 no failure cause found, 1 a failure cause found, 2 the input could not be read."
+        abstract: HelpText["cli.doctor.abstract"],
+        discussion: HelpText["cli.doctor.discussion"]
     )
 
-    @Argument(help: "The log file, or - for standard input.")
+    @Argument(help: ArgumentHelp(HelpText["cli.doctor.file"]))
     var file: String
 
-    @Flag(name: .long, help: "Print {\"matches\": [...]} as JSON, most likely cause first.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["cli.doctor.json"]))
     var json = false
 
     @OptionGroup var common: CommonOptions

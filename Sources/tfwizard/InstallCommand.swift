@@ -8,13 +8,13 @@ import TFWizardCore
 struct InstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Runs the plan for an answer file without the full-screen interface, in plain lines."
+        abstract: HelpText["cli.install.abstract"]
     )
 
-    @Option(name: .long, help: "The answer file (YAML).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.answers"]))
     var answers: String
 
-    @Flag(name: .long, help: "Run without asking for confirmation (needed without a terminal).")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["cli.install.yes"]))
     var yes = false
 
     @OptionGroup var common: CommonOptions

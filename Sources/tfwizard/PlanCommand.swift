@@ -8,15 +8,15 @@ import TFWizardCore
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Prints the commands the wizard would run for an answer file. Runs nothing."
+        abstract: HelpText["cli.plan.abstract"]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, json }
 
-    @Option(name: .long, help: "The answer file (YAML).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.answers"]))
     var answers: String
 
-    @Option(name: .long, help: "text, sh (a runnable script) or json.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.plan.format"]))
     var format: Format = .text
 
     @OptionGroup var common: CommonOptions

@@ -10,7 +10,7 @@ import TFWizardTUI
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: "The interactive wizard (what plain `tfwizard` runs). Needs a terminal.",
+        abstract: HelpText["cli.wizard.abstract"],
         shouldDisplay: false
     )
 

@@ -89,7 +89,16 @@ final class ChineseLocaleTests: XCTestCase {
         XCTAssertTrue(english.stdout.hasPrefix("Cause: The system Python refuses pip installs"), english.stdout)
         let unknown = try BinaryUnderTest.run(["doctor", log.path, "--lang", "fr"], environment: environment, timeout: 60)
         XCTAssertEqual(unknown.exitCode, 2)
-        XCTAssertTrue(unknown.stderr.contains("--lang: 'fr' is not a supported language; use en or zh."), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("--lang：不支持语言 'fr'；请使用 en 或 zh。"), unknown.stderr)
+        var cLocale = ProcessInfo.processInfo.environment
+        cLocale["LANG"] = "C.UTF-8"
+        cLocale.removeValue(forKey: "LC_ALL")
+        let unknownInEnglish = try BinaryUnderTest.run(["doctor", log.path, "--lang", "fr"], environment: cLocale, timeout: 60)
+        XCTAssertTrue(unknownInEnglish.stderr.contains("--lang: 'fr' is not a supported language; use en or zh."),
+                      unknownInEnglish.stderr)
+        // --help in the reader's language too (ArgumentParser's own headings stay English).
+        let help = try BinaryUnderTest.run(["doctor", "--help"], environment: environment, timeout: 60)
+        XCTAssertTrue(help.stdout.contains("对照错误目录诊断安装日志"), help.stdout)
 
         let answers = folder.appendingPathComponent("answers.yaml")
         try "device: cpu\nmethod: venv\nvenv: \(folder.path)/venv\n".write(to: answers, atomically: true, encoding: .utf8)

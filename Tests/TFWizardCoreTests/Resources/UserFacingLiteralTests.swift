@@ -18,13 +18,6 @@ final class UserFacingLiteralTests: XCTestCase {
         "TFWizardCore/Probe/RecordedMachine.swift": (4, "errors in a recorded machine's commands.json: for developers"),
         "TFWizardCore/Probe/SystemCommandRunner.swift": (1, "a probe's internal reason, never shown"),
         "TFWizardCore/Resources/ResourceStore.swift": (1, "a build without its resources: for developers"),
-        "tfwizard/DoctorCommand.swift": (3, "--help text (ArgumentParser): English only"),
-        "tfwizard/InstallCommand.swift": (2, "--help text (ArgumentParser): English only"),
-        "tfwizard/PlanCommand.swift": (2, "--help text (ArgumentParser): English only"),
-        "tfwizard/ProbeCommand.swift": (4, "--help text and --root's check (ArgumentParser): English only"),
-        "tfwizard/RecordedMachineOption.swift": (1, "--help text (ArgumentParser): English only"),
-        "tfwizard/TFWizard.swift": (4, "--help text and --lang's check, before a language is known"),
-        "tfwizard/WizardCommand.swift": (1, "--help text (ArgumentParser): English only"),
     ]
 
     static let commonWords: Set<String> = ["the", "is", "are", "and", "not", "of", "to", "was", "with", "for", "this",
