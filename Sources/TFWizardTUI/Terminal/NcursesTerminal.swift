@@ -80,8 +80,9 @@ public final class NcursesTerminal: Terminal {
     public func draw(_ text: String, row: Int, column: Int, style: TextStyle) {
         let (attributes, pair) = attributes(for: style)
         tfw_set_style(attributes, pair)
+        // Without UTF-8 only ASCII goes out: the ellipsis of clipped text becomes ".", anything else "?".
         let visible = wideTextAvailable ? text : String(String.UnicodeScalarView(
-            text.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+            text.unicodeScalars.map { $0.isASCII ? $0 : $0 == "…" ? "." : "?" }))
         var wide = visible.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         _ = tfw_draw(Int32(row), Int32(column), wide, Int32(wide.count - 1))
