@@ -57,6 +57,8 @@ public struct WizardEnvironment {
     public var textOverrides: [String: String]
     /// The name of the recorded machine the wizard walks against (a dry run: nothing is run); nil for this machine.
     public var recordedMachine: String?
+    /// Package-index mirrors near the readers of the interface's language, offered on the mirror screen.
+    public var suggestedMirrors: [PackageIndexAddress.Mirror] = []
 
     public init(facts: MachineFacts, catalog: Catalog, strings: Strings, probeSummary: [String],
                 initialAnswers: Answers = Answers(),

@@ -8,20 +8,20 @@ import TFWizardCore
 struct InstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Runs the plan for an answer file without the full-screen interface, in plain lines."
+        abstract: HelpText["cli.install.abstract"]
     )
 
-    @Option(name: .long, help: "The answer file (YAML).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.answers"]))
     var answers: String
 
-    @Flag(name: .long, help: "Run without asking for confirmation (needed without a terminal).")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["cli.install.yes"]))
     var yes = false
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
-        let strings = common.strings
+        let strings = common.interfaceStrings()
         let recorded = try recording.load(strings: strings)
         let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         let status: Int32

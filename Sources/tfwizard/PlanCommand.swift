@@ -8,29 +8,29 @@ import TFWizardCore
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Prints the commands the wizard would run for an answer file. Runs nothing."
+        abstract: HelpText["cli.plan.abstract"]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, json }
 
-    @Option(name: .long, help: "The answer file (YAML).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.answers"]))
     var answers: String
 
-    @Option(name: .long, help: "text, sh (a runnable script) or json.")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.plan.format"]))
     var format: Format = .text
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
     func run() throws {
-        let strings = common.strings
+        let strings = common.interfaceStrings()
         let recorded = try recording.load(strings: strings)
         let prepared = try PreparedPlan.forCommand(answerFile: answers, strings: strings, recorded: recorded)
         switch format {
         case .text:
             if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
             print(PlanFormatter.text(prepared.plan, strings: strings), terminator: "")
-        case .sh: print(PlanFormatter.shell(prepared.plan), terminator: "")
+        case .sh: print(PlanFormatter.shell(prepared.plan, strings: strings), terminator: "")
         case .json: print(PlanFormatter.json(prepared.plan))
         }
     }

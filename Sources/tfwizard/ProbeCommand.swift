@@ -8,16 +8,16 @@ import TFWizardCore
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Shows what the machine has, as the wizard sees it. Changes nothing, uses no network."
+        abstract: HelpText["cli.probe.abstract"]
     )
 
-    @Flag(name: .long, help: "Print the facts as JSON.")
+    @Flag(name: .long, help: ArgumentHelp(HelpText["cli.probe.json"]))
     var json = false
 
-    @Option(name: .long, help: "Read the machine's files under this folder instead of / (for recorded machines).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.probe.root"]))
     var root: String?
 
-    @Option(name: .long, help: "The folder the virtual environment would go in (free disk is measured there).")
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.probe.venv"]))
     var venv: String = Answers.defaultVenv
 
     @OptionGroup var common: CommonOptions
@@ -27,18 +27,19 @@ struct ProbeCommand: ParsableCommand {
         if let root {
             var isDirectory = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory else {
-                throw ValidationError("--root: '\(root)' is not a folder.")
+                throw ValidationError(HelpText["cli.probe.root.not-folder", ["root": root]])
             }
         }
     }
 
     func run() throws {
-        let recorded = try recording.load(strings: common.strings)
+        let strings = common.interfaceStrings()
+        let recorded = try recording.load(strings: strings)
         let facts = recorded.map { $0.prober(venvTarget: venv).probe() } ?? MachineProbe.run(root: root, venv: venv)
         if json {
             print(ProbeReport.json(facts))
         } else {
-            print(ProbeReport.text(facts, strings: common.strings), terminator: "")
+            print(ProbeReport.text(facts, strings: strings), terminator: "")
         }
     }
 }

@@ -9,7 +9,7 @@ import TFWizardCore
 /// commands.json) instead of this one. Nothing is run: the engine is the dry run. Hidden from --help's
 /// option list; the README's "Recorded machines" section documents it.
 struct RecordedMachineOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A recorded machine folder (root/ and commands.json): use its facts, run nothing.",
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.machine"],
                                             valueName: "dir", visibility: .hidden))
     var machine: String?
 

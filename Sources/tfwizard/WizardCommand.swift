@@ -10,7 +10,7 @@ import TFWizardTUI
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: "The interactive wizard (what plain `tfwizard` runs). Needs a terminal.",
+        abstract: HelpText["cli.wizard.abstract"],
         shouldDisplay: false
     )
 
@@ -24,12 +24,15 @@ struct WizardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let strings = common.strings
+        // The full screen needs a UTF-8 locale for any language but English; a note about the choice is
+        // shown on the welcome screen, where it stays readable.
+        let choice = common.language(fullScreen: true)
+        let strings = Strings(language: choice.language)
         let recorded = try recording.load(strings: strings)
         let reason: ExitReason
         do {
             reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory,
-                                       rerunOptions: rerunOptions)
+                                       rerunOptions: rerunOptions, notices: choice.noteKey.map { [strings[$0]] } ?? [])
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -33,8 +33,10 @@ final class KeyBindingWalkTests: XCTestCase {
     func testTheQuitKeyIsInEveryBar() throws {
         for (name, driver) in try Self.walk() where driver.state.confirmation == nil {
             let bar = Self.lines(driver).last ?? ""
-            XCTAssertTrue(bar.contains("Ctrl-C quit") || bar.contains("Ctrl-C cancel"), "\(name): \(bar)")
-            XCTAssertTrue(bar.hasSuffix("F1/? help") || bar.hasSuffix("F1 help") || driver.state.helpShown, "\(name): \(bar)")
+            let text = driver.state.text
+            XCTAssertTrue(bar.contains("Ctrl-C " + text("help.quit")) || bar.contains("Ctrl-C " + text("help.cancel")), "\(name): \(bar)")
+            XCTAssertTrue(bar.hasSuffix("F1/? " + text("help.help")) || bar.hasSuffix("F1 " + text("help.help")) || driver.state.helpShown,
+                          "\(name): \(bar)")
         }
     }
 
@@ -190,6 +192,15 @@ final class KeyBindingWalkTests: XCTestCase {
         driver.press(.enter); states.append(("plan", driver))
         var help = driver
         help.press(.function(1)); states.append(("help overlay", help))
+        var indexSettings = driver
+        indexSettings.press(.character("m"))
+        indexSettings.type("http://mirror.example/simple")
+        states.append(("mirror and proxy", indexSettings))
+        var chinese = WizardDriver(TestMachine.environment(language: "zh"))
+        chinese.press(times: 6, .enter)
+        chinese.press(.character("m"))
+        chinese.type("http://mirror.example/simple")
+        states.append(("mirror and proxy, mirrors suggested", chinese))
 
         var install = driver
         install.press(.enter)

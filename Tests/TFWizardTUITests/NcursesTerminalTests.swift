@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TFWizardCore
 @testable import TFWizardTUI
 import XCTest
 
@@ -33,7 +34,7 @@ final class NcursesTerminalTests: XCTestCase {
         var keys: [Key?] = []
         var reportedSize: TerminalSize?
         do {
-            let terminal = try NcursesTerminal(environment: ["TERM": "xterm", "NO_COLOR": "1"])
+            let terminal = try NcursesTerminal(environment: ["TERM": "xterm", "NO_COLOR": "1"], strings: Strings(language: "en"))
             opened = terminal
             reportedSize = terminal.size
             terminal.clear()

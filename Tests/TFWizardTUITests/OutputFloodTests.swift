@@ -24,7 +24,7 @@ final class OutputFloodTests: XCTestCase {
         let engines = RealEngines()
         environment.makePlan = { _, _, _ in .success(plan) }   // the flood is the engine's input, not a planner question
         environment.startEngine = { plan, sink in
-            let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: nil, expectGPU: false, onEvent: sink)
+            let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: nil, expectGPU: false, strings: Strings(language: "en"), onEvent: sink)
             engines.append(engine)
             return engine
         }

@@ -89,17 +89,10 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testInstallRunningWithProgressLine() {
         var driver = WizardDriver(TestMachine.environment())
-        driver.press(times: 7, .enter)
-        driver.at(1000)
-        driver.engine(.stepStarted(index: 0))
-        driver.at(1004)
-        driver.engine(.stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 4)),
-                      .stepStarted(index: 1),
-                      .output(index: 1, bytes: Array("Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n".utf8)),
-                      .output(index: 1, bytes: Array("Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n".utf8)),
-                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r".utf8)),
-                      .output(index: 1, bytes: Array("     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n".utf8)))
-        driver.at(1011)
+        driver.runSecondStep(printing: ["Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n",
+                                        "Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n",
+                                        "     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r",
+                                        "     ━━━━━━━━━━ 1.8/1.8 MB 5.0 MB/s eta 0:00:00\r\n"])
         assertSnapshot(driver.screen(), named: "08-install-running")
     }
 
@@ -179,29 +172,7 @@ final class ScreenSnapshotTests: XCTestCase {
 
     // MARK: - helpers
 
-    func failInstall(_ driver: inout WizardDriver, step: Int) {
-        driver.press(times: 7, .enter)
-        driver.at(1000)
-        driver.engine(.stepStarted(index: 0),
-                      .stepFinished(index: 0, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 3)),
-                      .stepStarted(index: 1),
-                      .stepFinished(index: 1, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 2)),
-                      .stepStarted(index: step),
-                      .output(index: step, bytes: Array("ERROR: Could not find a version that satisfies the requirement tensorflow (from versions: none)\r\nERROR: No matching distribution found for tensorflow\r\n".utf8)))
-        driver.at(1009)
-        driver.engine(.stepFinished(index: step, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 9)),
-                      .awaitingDecision(index: step))
-    }
+    func failInstall(_ driver: inout WizardDriver, step: Int) { driver.failDefaultInstall(step: step) }
 
-    func finishInstall(_ driver: inout WizardDriver) {
-        driver.press(times: 7, .enter)
-        for index in 1...4 {
-            driver.engine(.stepStarted(index: index),
-                          .stepFinished(index: index, outcome: .init(status: .done, exitCode: 0, signal: nil, durationSeconds: 1)))
-        }
-        driver.engine(.validated(index: 3, report: ValidationReport(tensorflowVersion: "2.21.0", reduceSum: "-1234.5678",
-                                                                     gpuDevices: [], passed: true)),
-                      .finished(success: true, cancelled: false))
-        driver.press(.enter)
-    }
+    func finishInstall(_ driver: inout WizardDriver) { driver.finishDefaultInstall() }
 }

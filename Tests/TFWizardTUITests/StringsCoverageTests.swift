@@ -23,7 +23,7 @@ final class StringsCoverageTests: XCTestCase {
         keys.formUnion(["install.log", "install.log-focused", "install.log-done", "install.finished-ok", "install.finished-ok-no-check", "install.finished-failed",
                         "validation.passed", "validation.failed", "validation.no-gpu", "validation.no-gpu-cpu"])
         keys.formUnion(["welcome", "device", "method", "package", "python", "venv", "plan", "install", "failure",
-                        "fullLog", "validation", "done", "troubleshoot", "fixConfirm", "logPath"].map { "screen.\($0)" })
+                        "fullLog", "validation", "done", "troubleshoot", "fixConfirm", "logPath", "indexSettings"].map { "screen.\($0)" })
         keys.formUnion(Answers.Method.allCases.flatMap { ["method.\($0.rawValue)", "method.\($0.rawValue).line"] })
         keys.formUnion(Answers.Package.allCases.map { "package.\($0.rawValue).line" })
         keys.formUnion(["system", "pyenv", "conda", "other"].map { "python.source.\($0)" })

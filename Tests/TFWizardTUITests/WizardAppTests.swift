@@ -86,7 +86,7 @@ final class WizardAppTests: XCTestCase {
 
     func testNcursesTerminalRefusesWithoutATerminal() {
         // Tests run with stdin/stdout not a tty (or TERM unset): opening must throw, never exit.
-        XCTAssertThrowsError(try NcursesTerminal(environment: [:]))
+        XCTAssertThrowsError(try NcursesTerminal(environment: [:], strings: Strings(language: "en")))
     }
 
     func testKeyDecoding() {

@@ -27,17 +27,18 @@ public enum AnswerFile {
     static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker"]
     static let dockerKeys = ["image_tag", "jupyter"]
 
-    public static func parse(_ text: String, fileName: String) throws -> Answers {
+    /// - Parameter strings: the language the problem is worded in.
+    public static func parse(_ text: String, fileName: String, strings: Strings) throws -> Answers {
         do throws(YAMLProblem) {
             return try read(text)
         } catch {
-            throw AnswerFileError(fileName: fileName, line: error.line, field: error.field, message: error.message)
+            throw AnswerFileError(fileName: fileName, line: error.line, field: error.field, message: error.worded(strings))
         }
     }
 
     private static func read(_ text: String) throws(YAMLProblem) -> Answers {
         guard let root = try StrictYAML.compose(text) else {
-            throw YAMLProblem(line: nil, field: "", message: "the file is empty; expected keys such as device, method and python")
+            throw YAMLProblem(line: nil, field: "", key: "answers.problem.empty")
         }
         let top = try StrictMapping(root, field: "")
         try top.rejectUnknownKeys(allowed: topKeys)
@@ -47,35 +48,35 @@ public enum AnswerFile {
         if let package = try top.text("package") { answers.package = try choice(package, key: "package", in: top) }
         if let python = try top.text("python"), python != "auto" {
             guard isPythonVersion(python) || python.hasPrefix("/") || python.hasPrefix("~/") else {
-                throw problem(top, "python", "expected a version such as \"3.12\" or an interpreter path such as /usr/bin/python3.12, found \"\(python)\"")
+                throw problem(top, "python", "answers.problem.python", ["found": python])
             }
             answers.python = python
         }
         if let version = try top.text("version") {
             guard version == "latest" || isReleaseVersion(version) else {
-                throw problem(top, "version", "expected latest or a release such as \"2.21.0\", found \"\(version)\"")
+                throw problem(top, "version", "answers.problem.version", ["found": version])
             }
             answers.version = version
         }
         if let venv = try top.text("venv") {
             guard venv == "~" || venv.hasPrefix("/") || venv.hasPrefix("~/") else {
-                throw problem(top, "venv", "expected an absolute folder or one under ~/, found \"\(venv)\"")
+                throw problem(top, "venv", "answers.problem.venv", ["found": venv])
             }
             guard !venv.contains(where: { $0 == "\n" || $0 == "\0" }) else {
-                throw problem(top, "venv", "the folder name contains a line break or NUL")
+                throw problem(top, "venv", "answers.problem.venv-break")
             }
             answers.venv = venv
         }
         if let indexURL = try top.text("index_url") {
             guard indexURL.hasPrefix("https://") || indexURL.hasPrefix("http://"), !indexURL.contains(where: \.isWhitespace) else {
-                throw problem(top, "index_url", "expected an http:// or https:// address, found \"\(CredentialMask.masked(indexURL))\"")
+                throw problem(top, "index_url", "answers.problem.index-url", ["found": CredentialMask.masked(indexURL)])
             }
             try rejectMasked(indexURL, key: "index_url", in: top)
             answers.indexURL = indexURL
         }
         if let proxy = try top.text("proxy") {
             guard !proxy.contains(where: \.isWhitespace) else {
-                throw problem(top, "proxy", "expected an address such as http://proxy.example:3128, found \"\(CredentialMask.masked(proxy))\"")
+                throw problem(top, "proxy", "answers.problem.proxy", ["found": CredentialMask.masked(proxy)])
             }
             try rejectMasked(proxy, key: "proxy", in: top)
             answers.proxy = proxy
@@ -84,7 +85,7 @@ public enum AnswerFile {
             try docker.rejectUnknownKeys(allowed: dockerKeys)
             if let tag = try docker.text("image_tag") {
                 guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-                    throw problem(docker, "image_tag", "expected a Docker tag such as latest or 2.21.0-gpu, found \"\(tag)\"")
+                    throw problem(docker, "image_tag", "answers.problem.image-tag", ["found": tag])
                 }
                 answers.docker.imageTag = tag
             }
@@ -120,19 +121,20 @@ public enum AnswerFile {
     private static func choice<Value: RawRepresentable & CaseIterable>(_ text: String, key: String, in mapping: StrictMapping) throws(YAMLProblem) -> Value where Value.RawValue == String {
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw problem(mapping, key, "expected one of \(allowed), found \"\(text)\"")
+            throw problem(mapping, key, "answers.problem.choice", ["allowed": allowed, "found": text])
         }
         return value
     }
 
     private static func rejectMasked(_ value: String, key: String, in mapping: StrictMapping) throws(YAMLProblem) {
         if CredentialMask.isMasked(value) {
-            throw problem(mapping, key, "the password was masked (\(CredentialMask.mask)) when this file was written; put the real one back, or remove it here and set it in the environment")
+            throw problem(mapping, key, "answers.problem.masked", ["mask": CredentialMask.mask])
         }
     }
 
-    private static func problem(_ mapping: StrictMapping, _ key: String, _ message: String) -> YAMLProblem {
-        YAMLProblem(line: mapping.line(of: key), field: mapping.fieldPrefix + key, message: message)
+    private static func problem(_ mapping: StrictMapping, _ key: String, _ problemKey: String,
+                                _ values: [String: String] = [:]) -> YAMLProblem {
+        YAMLProblem(line: mapping.line(of: key), field: mapping.fieldPrefix + key, key: problemKey, values)
     }
 
     static func isPythonVersion(_ text: String) -> Bool {

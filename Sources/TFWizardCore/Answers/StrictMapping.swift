@@ -9,8 +9,7 @@ struct StrictMapping {
 
     init(_ node: YAMLNode, field: String, prefix: String = "") throws(YAMLProblem) {
         guard case let .mapping(pairs) = node.content else {
-            throw YAMLProblem(line: node.line, field: field,
-                              message: "expected a mapping of keys to values, found \(node.kindName)")
+            throw YAMLProblem(line: node.line, field: field, key: "answers.problem.not-mapping", ["found": node.kindKey])
         }
         fieldPrefix = prefix
         line = node.line
@@ -19,8 +18,8 @@ struct StrictMapping {
 
     func rejectUnknownKeys(allowed: [String]) throws(YAMLProblem) {
         for entry in entries where !allowed.contains(entry.key) {
-            throw YAMLProblem(line: entry.keyLine, field: fieldPrefix + entry.key,
-                              message: "unknown key '\(entry.key)' (known keys: \(allowed.joined(separator: ", ")))")
+            throw YAMLProblem(line: entry.keyLine, field: fieldPrefix + entry.key, key: "answers.problem.unknown-key",
+                              ["key": entry.key, "known": allowed.joined(separator: ", ")])
         }
     }
 
@@ -31,15 +30,15 @@ struct StrictMapping {
     func text(_ key: String) throws(YAMLProblem) -> String? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         guard let scalar = entry.value.scalar else {
-            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key,
-                              message: "expected a single value, found \(entry.value.kindName)")
+            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key, key: "answers.problem.not-scalar",
+                              ["found": entry.value.kindKey])
         }
         return scalar.text
     }
 
     func requiredText(_ key: String) throws(YAMLProblem) -> String {
         guard let value = try text(key), !value.isEmpty else {
-            throw YAMLProblem(line: line(of: key) ?? line, field: fieldPrefix + key, message: "a value is required")
+            throw YAMLProblem(line: line(of: key) ?? line, field: fieldPrefix + key, key: "answers.problem.required")
         }
         return value
     }
@@ -49,7 +48,7 @@ struct StrictMapping {
         guard let value = entry.value.scalar?.bool else {
             let quoted = entry.value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key,
-                              message: quoted ? "expected true or false, without quotes" : "expected true or false")
+                              key: quoted ? "answers.problem.bool-quoted" : "answers.problem.bool")
         }
         return value
     }
@@ -58,8 +57,8 @@ struct StrictMapping {
     func integer(_ key: String) throws(YAMLProblem) -> Int? {
         guard let text = try text(key) else { return nil }
         guard let value = Int(text) else {
-            throw YAMLProblem(line: entry(key)?.value.line, field: fieldPrefix + key,
-                              message: "expected a whole number, found \"\(text)\"")
+            throw YAMLProblem(line: entry(key)?.value.line, field: fieldPrefix + key, key: "answers.problem.integer",
+                              ["found": text])
         }
         return value
     }
@@ -73,8 +72,8 @@ struct StrictMapping {
     func lists(_ key: String) throws(YAMLProblem) -> [[String]]? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         guard case let .sequence(items) = entry.value.content else {
-            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key,
-                              message: "expected a list, found \(entry.value.kindName)")
+            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key, key: "answers.problem.not-list",
+                              ["found": entry.value.kindKey])
         }
         var result: [[String]] = []
         for (index, item) in items.enumerated() {
@@ -90,11 +89,11 @@ struct StrictMapping {
 
     func sequenceOfMappings(_ key: String) throws(YAMLProblem) -> [StrictMapping] {
         guard let entry = entry(key) else {
-            throw YAMLProblem(line: line, field: fieldPrefix + key, message: "a value is required")
+            throw YAMLProblem(line: line, field: fieldPrefix + key, key: "answers.problem.required")
         }
         guard case let .sequence(items) = entry.value.content else {
-            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key,
-                              message: "expected a list, found \(entry.value.kindName)")
+            throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key, key: "answers.problem.not-list",
+                              ["found": entry.value.kindKey])
         }
         var result: [StrictMapping] = []
         for (index, item) in items.enumerated() {
@@ -105,12 +104,12 @@ struct StrictMapping {
 
     private func texts(of node: YAMLNode, field: String) throws(YAMLProblem) -> [String] {
         guard case let .sequence(items) = node.content else {
-            throw YAMLProblem(line: node.line, field: field, message: "expected a list, found \(node.kindName)")
+            throw YAMLProblem(line: node.line, field: field, key: "answers.problem.not-list", ["found": node.kindKey])
         }
         var values: [String] = []
         for item in items {
             guard let scalar = item.scalar else {
-                throw YAMLProblem(line: item.line, field: field, message: "expected a list of single values")
+                throw YAMLProblem(line: item.line, field: field, key: "answers.problem.list-of-scalars")
             }
             values.append(scalar.text)
         }

@@ -7,8 +7,6 @@ enum StrictYAML {
         try YAMLReader.read(text)
     }
 
-    static func kindName(_ node: YAMLNode) -> String { node.kindName }
-
     /// Plain `null`, `~` and empty values mean "not set".
     static func isNull(_ node: YAMLNode) -> Bool { node.isNull }
 }

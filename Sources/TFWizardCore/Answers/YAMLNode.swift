@@ -21,11 +21,12 @@ struct YAMLNode: Equatable {
     }
 
     /// How an error message names what was found.
-    var kindName: String {
+    /// The strings key naming what the node is ("a mapping", "a list", "a single value").
+    var kindKey: String {
         switch content {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar: return "a single value"
+        case .mapping: return "yaml.kind.mapping"
+        case .sequence: return "yaml.kind.list"
+        case .scalar: return "yaml.kind.scalar"
         }
     }
 

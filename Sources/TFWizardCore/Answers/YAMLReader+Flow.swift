@@ -13,11 +13,11 @@ extension YAMLReader {
             items.append(try readFlowNode(blockIndent: blockIndent))
             try skipFlowSpace(blockIndent: blockIndent, opener: "[", openLine: openLine)
             if current == YAMLByte.colon {
-                throw syntax("found 'key:' inside the list opened with '[' on line \(openLine); is a ']' missing? (write { key: value } for a mapping)")
+                throw syntax("yaml.key-in-list", ["line": String(openLine)])
             }
             if current == YAMLByte.comma { position += 1; continue }
             if current == YAMLByte.closeBracket { position += 1; break }
-            throw syntax("expected ',' or ']' in the list opened with '[' on line \(openLine)")
+            throw syntax("yaml.list-separator", ["line": String(openLine)])
         }
         return YAMLNode(.sequence(items), line: openLine)
     }
@@ -45,15 +45,15 @@ extension YAMLReader {
                 }
             }
             if let firstLine = firstLines[key.text] {
-                throw YAMLProblem(line: keyLine, field: key.text,
-                                  message: "the key '\(key.text)' appears more than once (first on line \(firstLine))")
+                throw YAMLProblem(line: keyLine, field: key.text, key: "yaml.duplicate-key",
+                                  ["key": key.text, "line": String(firstLine)])
             }
             firstLines[key.text] = keyLine
             pairs.append(YAMLPair(key: key, keyLine: keyLine, value: value))
             try skipFlowSpace(blockIndent: blockIndent, opener: "{", openLine: openLine)
             if current == YAMLByte.comma { position += 1; continue }
             if current == YAMLByte.closeBrace { position += 1; break }
-            throw syntax("expected ',' or '}' in the mapping opened with '{' on line \(openLine)")
+            throw syntax("yaml.mapping-separator", ["line": String(openLine)])
         }
         return YAMLNode(.mapping(pairs), line: openLine)
     }
@@ -66,11 +66,11 @@ extension YAMLReader {
         case YAMLByte.doubleQuote, YAMLByte.singleQuote:
             return YAMLNode(.scalar(try readQuoted(minimumIndent: blockIndent + 1)), line: startLine)
         case YAMLByte.comma, YAMLByte.closeBracket, YAMLByte.closeBrace:
-            throw syntax("expected a value before '\(String(decoding: [current], as: UTF8.self))'")
+            throw syntax("yaml.value-missing", ["character": String(decoding: [current], as: UTF8.self)])
         case YAMLByte.pipe, YAMLByte.greater:
-            throw syntax("block values ('|', '>') cannot be used inside [ ] or { }")
+            throw syntax("yaml.block-in-flow")
         case YAMLByte.dash where isBlankOrBreak(byte(position + 1)):
-            throw syntax("'- ' list items cannot be used inside [ ] or { }")
+            throw syntax("yaml.item-in-flow")
         default:
             try rejectUnsupportedStart()
         }
@@ -103,7 +103,7 @@ extension YAMLReader {
     /// deeper than the block around it: a line that is not (and does not start with `]`, `}` or `,`) is
     /// taken as a missing closing bracket.
     mutating func skipFlowSpace(blockIndent: Int, opener: String, openLine: Int) throws(YAMLProblem) {
-        let kind = opener == "[" ? "list" : "mapping"
+        let kind = opener == "[" ? "list" : "mapping"     // the keys yaml.unclosed-list and yaml.unclosed-mapping
         while true {
             skipBlanks()
             if atComment { skipComment() }
@@ -113,13 +113,11 @@ extension YAMLReader {
             skipBlanks()
             let closing = current == YAMLByte.closeBracket || current == YAMLByte.closeBrace || current == YAMLByte.comma
             if atDocumentMarker || (column <= blockIndent && !atLineEnd && !closing) {
-                throw YAMLProblem(line: openLine, field: "",
-                                  message: "not valid YAML: the \(kind) opened with '\(opener)' on this line is not closed before line \(line)")
+                throw YAMLProblem(line: openLine, field: "", key: "yaml.unclosed-\(kind)-before", ["line": String(line)])
             }
         }
         if atEnd {
-            throw YAMLProblem(line: openLine, field: "",
-                              message: "not valid YAML: the \(kind) opened with '\(opener)' on this line is not closed")
+            throw YAMLProblem(line: openLine, field: "", key: "yaml.unclosed-\(kind)")
         }
     }
 }

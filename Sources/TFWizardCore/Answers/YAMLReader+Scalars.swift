@@ -26,7 +26,7 @@ extension YAMLReader {
             }
             let range = readPlainLine(inFlow: false)
             if current == YAMLByte.colon {
-                throw syntax("a 'key:' cannot continue the value of line \(startLine); check the indentation")
+                throw syntax("yaml.key-continues-value", ["line": String(startLine)])
             }
             if text == nil { text = Array(first.utf8) }
             if breaks == 0 {
@@ -75,8 +75,7 @@ extension YAMLReader {
         while true {
             let byte = current
             if byte == YAMLByte.end {
-                throw YAMLProblem(line: startLine, field: "",
-                                  message: "not valid YAML: the quoted value that starts on this line is not closed")
+                throw YAMLProblem(line: startLine, field: "", key: "yaml.unclosed-quote")
             }
             if byte == YAMLByte.space || byte == YAMLByte.tab {
                 if blanksStart == nil { blanksStart = position }
@@ -130,8 +129,7 @@ extension YAMLReader {
             skipBlanks()
         }
         if atEnd || atDocumentMarker || column < minimumIndent {
-            throw YAMLProblem(line: startLine, field: "",
-                              message: "not valid YAML: the quoted value that starts on this line is not closed before line \(line)")
+            throw YAMLProblem(line: startLine, field: "", key: "yaml.unclosed-quote-before", ["line": String(line)])
         }
         return breaks
     }
@@ -168,7 +166,7 @@ extension YAMLReader {
         case UInt8(ascii: "U"): value = try readHex(digits: 8)
         default:
             let shown = code == YAMLByte.end || code == YAMLByte.newline ? "" : String(decoding: [code], as: UTF8.self)
-            throw syntax("unknown escape '\\\(shown)' in a double-quoted value; write '\\\\' for a backslash")
+            throw syntax("yaml.unknown-escape", ["escape": "\\" + shown])
         }
         // JSON writes characters beyond U+FFFF as a pair of \u escapes.
         if (0xD800...0xDBFF).contains(value) && byte(position) == YAMLByte.backslash && byte(position + 1) == UInt8(ascii: "u") {
@@ -182,7 +180,7 @@ extension YAMLReader {
             }
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw syntax("the escape for U+\(String(value, radix: 16, uppercase: true)) is not a valid character")
+            throw syntax("yaml.escape-invalid", ["code": String(value, radix: 16, uppercase: true)])
         }
         UTF8.encode(scalar) { text.append($0) }
     }
@@ -196,7 +194,7 @@ extension YAMLReader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw syntax("an escape needs \(digits) hexadecimal digits")
+            default: throw syntax("yaml.escape-digits", ["digits": String(digits)])
             }
             value = value << 4 | UInt32(digit)
             position += 1
@@ -225,7 +223,7 @@ extension YAMLReader {
                 position += 1
             }
         }
-        if current == UInt8(ascii: "0") { throw syntax("the indentation of a block value must be 1 to 9, not 0") }
+        if current == UInt8(ascii: "0") { throw syntax("yaml.block-indent") }
         try expectLineEnd(after: folded ? "'>'" : "'|'")
 
         var end = (position, line, lineStart) // where the caller resumes: the end of the last line read

@@ -54,8 +54,7 @@ struct YAMLReader {
     static func controlCharacter(_ value: UInt32, line: Int) -> YAMLProblem {
         var hex = String(value, radix: 16, uppercase: true)
         hex = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return YAMLProblem(line: line, field: "",
-                           message: "not valid YAML: the control character U+\(hex) is not allowed; inside double quotes write it as \\u\(hex)")
+        return YAMLProblem(line: line, field: "", key: "yaml.control-character", ["code": hex])
     }
 
     // MARK: document
@@ -64,7 +63,7 @@ struct YAMLReader {
         try checkIndentation()
         try skipToContent()
         if current == YAMLByte.percent && column == 0 {
-            throw unsupported("YAML directives (%YAML, %TAG)", advice: "remove the line")
+            throw unsupported("yaml.unsupported.directives")
         }
         var root: YAMLNode?
         if isMarker(YAMLByte.dash) {
@@ -90,9 +89,9 @@ struct YAMLReader {
         }
         if atEnd { return root }
         if ended || isMarker(YAMLByte.dash) {
-            throw unsupported("several documents in one file", advice: "keep one document, without a second '---'")
+            throw unsupported("yaml.unsupported.documents")
         }
-        throw syntax("unexpected text here; check this line's indentation")
+        throw syntax("yaml.unexpected-text")
     }
 
     // MARK: block structure
@@ -122,7 +121,7 @@ struct YAMLReader {
         switch current {
         case YAMLByte.dash where isBlankOrBreak(byte(position + 1)):
             guard compactAllowed else {
-                throw syntax("a list cannot start on this line; put its items ('- ...') on the lines below")
+                throw syntax("yaml.list-start")
             }
             return try readBlockSequence()
         case YAMLByte.openBracket, YAMLByte.openBrace:
@@ -130,7 +129,7 @@ struct YAMLReader {
                 ? try readFlowSequence(blockIndent: parentIndent) : try readFlowMapping(blockIndent: parentIndent)
             skipBlanks()
             if current == YAMLByte.colon && isBlankOrBreak(byte(position + 1)) { throw complexKeys() }
-            try expectLineEnd(after: "the closing bracket")
+            try expectLineEnd(after: "yaml.after.bracket")
             return node
         case YAMLByte.pipe, YAMLByte.greater:
             return try readBlockScalar(parentIndent: parentIndent)
@@ -140,12 +139,12 @@ struct YAMLReader {
         let start = try readScalarOrKey(minimumIndent: parentIndent + 1)
         if start.isKey {
             guard compactAllowed else {
-                throw syntax("a 'key: value' pair cannot start on this line; put it on a line of its own")
+                throw syntax("yaml.pair-start")
             }
             return try readBlockMapping(indent: indent, firstKey: start.scalar, keyLine: start.line)
         }
         if start.scalar.style != .plain {
-            try expectLineEnd(after: "the closing quote")
+            try expectLineEnd(after: "yaml.after.quote")
             return YAMLNode(.scalar(start.scalar), line: start.line)
         }
         return try readPlainContinuation(start.scalar.text, parentIndent: parentIndent, line: start.line)
@@ -166,8 +165,8 @@ struct YAMLReader {
         guard current == YAMLByte.colon && isBlankOrBreak(byte(position + 1)) else {
             return (scalar, startLine, false)
         }
-        guard line == startLine else { throw syntax("a key must fit on one line") }
-        if scalar.style == .plain && scalar.text.isEmpty { throw syntax("a key is missing before ':'") }
+        guard line == startLine else { throw syntax("yaml.key-one-line") }
+        if scalar.style == .plain && scalar.text.isEmpty { throw syntax("yaml.key-missing") }
         return (scalar, startLine, true)
     }
 
@@ -180,8 +179,8 @@ struct YAMLReader {
         var keyLine = firstKeyLine
         while true {
             if let firstLine = firstLines[key.text] {
-                throw YAMLProblem(line: keyLine, field: key.text,
-                                  message: "the key '\(key.text)' appears more than once (first on line \(firstLine))")
+                throw YAMLProblem(line: keyLine, field: key.text, key: "yaml.duplicate-key",
+                                  ["key": key.text, "line": String(firstLine)])
             }
             firstLines[key.text] = keyLine
             position += 1 // the ':'
@@ -189,15 +188,14 @@ struct YAMLReader {
             pairs.append(YAMLPair(key: key, keyLine: keyLine, value: value))
             try skipToContent()
             guard !atEnd, !atDocumentMarker, column >= indent else { break }
-            guard column == indent else { throw syntax("this line is indented more than the keys above it") }
-            if atSequenceItem { throw syntax("expected 'key: value' here, found a list item; check the indentation") }
+            guard column == indent else { throw syntax("yaml.indent-keys") }
+            if atSequenceItem { throw syntax("yaml.item-not-pair") }
             if current == YAMLByte.openBracket || current == YAMLByte.openBrace {
-                throw syntax("expected 'key: value' here; check the indentation")
+                throw syntax("yaml.pair-expected")
             }
             let next = try readScalarOrKey(minimumIndent: indent + 1)
             guard next.isKey else {
-                throw YAMLProblem(line: next.line, field: "",
-                                  message: "not valid YAML: expected 'key: value', found no ':' after '\(next.scalar.text)'")
+                throw YAMLProblem(line: next.line, field: "", key: "yaml.colon-missing", ["text": next.scalar.text])
             }
             key = next.scalar
             keyLine = next.line
@@ -218,7 +216,7 @@ struct YAMLReader {
             items.append(try readValue(parentIndent: indent, ownerLine: itemLine, afterKey: false))
             try skipToContent()
             guard !atEnd, !atDocumentMarker, column >= indent else { break }
-            guard column == indent else { throw syntax("this line is indented more than the list items above it") }
+            guard column == indent else { throw syntax("yaml.indent-items") }
             // Something else at this column ends the list: the next key of a mapping whose value it was.
             guard atSequenceItem else { break }
         }
@@ -231,38 +229,40 @@ struct YAMLReader {
         let next = byte(position + 1)
         switch current {
         case UInt8(ascii: "&"):
-            throw unsupported("YAML anchors (&name)", advice: "write the value out in full")
+            throw unsupported("yaml.unsupported.anchors")
         case UInt8(ascii: "*"):
-            throw unsupported("YAML aliases (*name)", advice: "write the value out in full")
+            throw unsupported("yaml.unsupported.aliases")
         case UInt8(ascii: "!"):
-            throw unsupported("YAML tags (!name)", advice: "put a value that starts with '!' in quotes")
+            throw unsupported("yaml.unsupported.tags")
         case UInt8(ascii: "?") where isBlankOrBreak(next):
             throw complexKeys()
         case YAMLByte.percent, UInt8(ascii: "@"), UInt8(ascii: "`"), YAMLByte.hash:
-            throw syntax("a value cannot start with '\(String(decoding: [current], as: UTF8.self))'; put it in quotes")
+            throw syntax("yaml.value-start", ["character": String(decoding: [current], as: UTF8.self)])
         case YAMLByte.comma, YAMLByte.closeBracket, YAMLByte.closeBrace:
-            throw syntax("unexpected '\(String(decoding: [current], as: UTF8.self))'; put a value that starts with it in quotes")
+            throw syntax("yaml.unexpected-character", ["character": String(decoding: [current], as: UTF8.self)])
         default:
             break
         }
     }
 
     func complexKeys() -> YAMLProblem {
-        unsupported("complex keys ('?', or a list or mapping used as a key)", advice: "use a plain word as the key")
+        unsupported("yaml.unsupported.complex-keys")
     }
 
-    func unsupported(_ what: String, advice: String) -> YAMLProblem {
-        YAMLProblem(line: line, field: "", message: "\(what) are not supported here; \(advice)")
+    /// A YAML feature the answer files and the catalog do without: `key` says which and what to write instead.
+    func unsupported(_ key: String) -> YAMLProblem {
+        YAMLProblem(line: line, field: "", key: key)
     }
 
-    func syntax(_ message: String) -> YAMLProblem {
-        YAMLProblem(line: line, field: "", message: "not valid YAML: \(message)")
+    /// Not valid YAML at this line: `key` (`yaml.*`) says what, in every language.
+    func syntax(_ key: String, _ values: [String: String] = [:]) -> YAMLProblem {
+        YAMLProblem(line: line, field: "", key: key, values)
     }
 
     mutating func enterNesting() throws(YAMLProblem) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw syntax("lists and mappings are nested more than \(Self.maximumDepth) levels deep")
+            throw syntax("yaml.too-deep", ["depth": String(Self.maximumDepth)])
         }
     }
 
@@ -329,7 +329,7 @@ struct YAMLReader {
     mutating func expectLineEnd(after what: String) throws(YAMLProblem) {
         skipBlanks()
         if atComment { skipComment() }
-        guard current == YAMLByte.newline || atEnd else { throw syntax("unexpected text after \(what)") }
+        guard current == YAMLByte.newline || atEnd else { throw syntax("yaml.text-after", ["what": what]) }
     }
 
     /// At the start of a line: YAML indents with spaces only; a tab there is an error unless the line is blank.
@@ -340,7 +340,7 @@ struct YAMLReader {
         while isBlank(byte(index)) { index += 1 }
         let next = byte(index)
         if next == YAMLByte.newline || next == YAMLByte.end || next == YAMLByte.hash { return }
-        throw YAMLProblem(line: line, field: "", message: "not valid YAML: a tab is used for indentation; indent with spaces")
+        throw YAMLProblem(line: line, field: "", key: "yaml.tab-indent")
     }
 }
 

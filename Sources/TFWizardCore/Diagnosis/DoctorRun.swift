@@ -27,7 +27,9 @@ extension DoctorOutput {
     public static func run(_ request: DoctorRequest, strings: Strings,
                            probeGPU: () -> ThisMachineGPU = { ThisMachineGPU(MachineProbe.gpu()) }) -> (output: String, exitCode: Int32) {
         do {
-            let catalog = try ErrorCatalog.builtIn()
+            // JSON is for programs: its titles stay English in every language, as its ids and keys do.
+            let english = try ErrorCatalog.builtIn()
+            let catalog = request.json ? english : english.localized(strings)
             if request.list { return (list(catalog: catalog, strings: strings), exitNoFailure) }
             let newest = SessionLogs.newest(in: request.logDirectory)
             guard let path = request.path ?? newest else {

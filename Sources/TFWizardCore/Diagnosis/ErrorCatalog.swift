@@ -136,3 +136,19 @@ public struct ErrorCatalog: Sendable, Equatable {
         return try ErrorCatalog(entries: entries, context: try DiagnosisContextRules.builtIn())
     }
 }
+
+extension ErrorCatalog {
+    /// The catalog with each entry's title, explanation and fix in the language of `strings`, from its keys
+    /// `error.<id>.title`, `.explanation` and `.fix`; the English of the YAML file where a key is missing.
+    /// Ids, patterns and commands stay as they are.
+    public func localized(_ strings: Strings) -> ErrorCatalog {
+        let translated = entries.map { entry in
+            var entry = entry
+            entry.title = strings.translation("error.\(entry.id).title") ?? entry.title
+            entry.explanation = strings.translation("error.\(entry.id).explanation") ?? entry.explanation
+            entry.fix = strings.translation("error.\(entry.id).fix") ?? entry.fix
+            return entry
+        }
+        return (try? ErrorCatalog(entries: translated, context: context)) ?? self   // the context rules are not words
+    }
+}

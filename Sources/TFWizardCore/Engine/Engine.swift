@@ -41,7 +41,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
     /// - Parameters:
     ///   - inProgress: the marker a killed run leaves behind (real runs only).
     ///   - transcriptPath: named in that marker.
-    public init(plan: Plan, runner: StepRunner, expectGPU: Bool, strings: Strings = Strings(language: "en"),
+    public init(plan: Plan, runner: StepRunner, expectGPU: Bool, strings: Strings,
                 packageLocks: PackageLockPolicy = .system, inProgress: InProgressMarker?, transcriptPath: String?,
                 onEvent: @escaping @Sendable (EngineEvent) -> Void) {
         self.plan = plan
@@ -58,7 +58,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
     /// An engine whose events the journal observes (when there is one) before `onEvent` sees them, with the
     /// journal's folder holding the in-progress marker.
     public convenience init(plan: Plan, runner: StepRunner, journal: SessionJournal?, expectGPU: Bool,
-                            strings: Strings = Strings(language: "en"), packageLocks: PackageLockPolicy = .system,
+                            strings: Strings, packageLocks: PackageLockPolicy = .system,
                             onEvent: @escaping @Sendable (EngineEvent) -> Void) {
         let observer = journal.map { JournalObserver(journal: $0, plan: plan, strings: strings) }
         self.init(plan: plan, runner: runner, expectGPU: expectGPU, strings: strings, packageLocks: packageLocks,
@@ -248,7 +248,7 @@ public final class Engine: EngineControl, @unchecked Sendable {
         }
         if ran, outcome.status != .cancelled, let collector, runner.executesCommands {
             let validation = ValidationProgram.report(from: collector.text, exitCode: outcome.exitCode,
-                                                      expectGPU: expectGPU)
+                                                      expectGPU: expectGPU, strings: strings)
             onEvent(.validated(index: index, report: validation))
             if !validation.passed {
                 outcome.status = .failed

@@ -52,7 +52,7 @@ public struct PtyStepRunner: StepRunner {
 public struct DryRunStepRunner: StepRunner {
     public var strings: Strings
 
-    public init(strings: Strings = Strings(language: "en")) { self.strings = strings }
+    public init(strings: Strings) { self.strings = strings }
 
     public var executesCommands: Bool { false }
 

@@ -112,8 +112,8 @@ public final class HeadlessInstall: @unchecked Sendable {
         case .cancelled: return strings.text("headless.cancelled", ["seconds": seconds])
         default:
             let how = outcome.failureReason
-                ?? outcome.exitCode.map { "exit \($0)" }
-                ?? outcome.signal.map { "signal \($0)" } ?? "?"
+                ?? outcome.exitCode.map { strings.text("engine.exitStatus", ["code": String($0)]) }
+                ?? outcome.signal.map { strings.text("engine.killedBySignal", ["signal": String($0)]) } ?? "?"
             return strings.text("headless.failed", ["how": how, "seconds": seconds])
         }
     }

@@ -45,7 +45,7 @@ public enum HeadlessRun {
                 FixSteps.propose(for: entry, failedStep: plan.steps[index], plan: plan, facts: facts, strings: strings)?.steps
             })
         })
-        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner, sink: printer.sink)
+        let engine = session.makeEngine(for: plan, runner: prepared.context.stepRunner(strings), sink: printer.sink)
         let signals = SignalForwarder { signalNumber in
             session.interruptedBy = signalNumber
             engine.cancel()

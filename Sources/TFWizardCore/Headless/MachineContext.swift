@@ -41,5 +41,8 @@ public struct MachineContext {
         return folder.map { TargetState.inspect(venvPath: $0) } ?? TargetState.absent(answers.venv)
     }
 
-    public var stepRunner: StepRunner { recorded == nil ? PtyStepRunner() : DryRunStepRunner() }
+    /// How steps run here: in a pty, or, on a recorded machine, shown in the interface's words.
+    public func stepRunner(_ strings: Strings) -> StepRunner {
+        recorded == nil ? PtyStepRunner() : DryRunStepRunner(strings: strings)
+    }
 }

@@ -21,11 +21,12 @@ public struct PreparedPlan {
         do {
             text = answerFile == "-" ? StandardStreams.readInput() : try FileText.read(answerFile)
         } catch {
-            throw Failure(description: "\(answerFile): cannot read the answer file: \(String(cString: strerror(error.code)))")
+            throw Failure(description: strings.text("answers.unreadable", ["file": answerFile,
+                                                                            "reason": String(cString: strerror(error.code))]))
         }
         let answers: Answers
         do {
-            answers = try AnswerFile.parse(text, fileName: answerFile)
+            answers = try AnswerFile.parse(text, fileName: answerFile, strings: strings)
         } catch {
             throw Failure(description: "\(error)")
         }

@@ -13,7 +13,7 @@ public enum Troubleshooter {
     public static func summaryLines(for output: [UInt8], strings: Strings, disk: DiskPreflight? = nil,
                                     thisMachine: ThisMachineGPU? = nil,
                                     fixFor: ((ErrorCatalogEntry) -> [Step]?)? = nil) -> [String] {
-        guard let catalog = try? ErrorCatalog.builtIn() else { return [] }
+        guard let catalog = try? ErrorCatalog.builtIn().localized(strings) else { return [] }
         let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings, thisMachine: thisMachine)
         var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings, commandLines: fixFor.map { fixFor in
             { entry in fixFor(entry).map { $0.map { CommandDisplay.render($0, showingEnvironment: true) } } ?? [] }

@@ -92,6 +92,7 @@ extension Planning {
         // Anaconda's channels ask for terms of service to be accepted; Miniforge's conda-forge does not.
         let folder = conda.basePrefix.lastPathComponent.lowercased()
         if !folder.contains("forge") { notes.append(strings["planner.note.condaToS"]) }
+        notes += packageIndexNotes(steps)
         notes.append(strings["planner.note.validate"])
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
                     pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")

@@ -11,7 +11,7 @@ public enum ValidationProgram {
     public static func source() throws -> String { try ResourceStore.text(resourcePath) }
 
     /// Reads the program's output. `expectGPU`: a GPU install that sees no GPU has failed.
-    public static func report(from output: String, exitCode: Int32?, expectGPU: Bool) -> ValidationReport {
+    public static func report(from output: String, exitCode: Int32?, expectGPU: Bool, strings: Strings) -> ValidationReport {
         var version: String?, sum: String?, gpus: [String] = [], sawOK = false, importError: String?
         for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline }) {
             let line = rawLine.trimmingSpaces()
@@ -24,9 +24,12 @@ public enum ValidationProgram {
             else if line == "TFWIZARD_OK" { sawOK = true }
         }
         var problem: String?
-        if let importError { problem = "import tensorflow failed: \(importError)" }
-        else if exitCode != 0 || !sawOK { problem = "the check program did not finish (exit \(exitCode.map(String.init) ?? "signal"))" }
-        else if expectGPU && gpus.isEmpty { problem = "TensorFlow sees no GPU" }
+        if let importError { problem = strings.text("validation.problem.import", ["error": importError]) }
+        else if exitCode != 0 || !sawOK {
+            problem = exitCode.map { strings.text("validation.problem.unfinished", ["code": String($0)]) }
+                ?? strings["validation.problem.unfinished-signal"]
+        }
+        else if expectGPU && gpus.isEmpty { problem = strings["validation.problem.no-gpu"] }
         return ValidationReport(tensorflowVersion: version, reduceSum: sum, gpuDevices: gpus,
                                 passed: problem == nil, problem: problem)
     }

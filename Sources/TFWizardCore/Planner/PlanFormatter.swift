@@ -31,12 +31,12 @@ public enum PlanFormatter {
     }
 
     /// A script that does what the plan does; steps found already done are left in, commented out.
-    public static func shell(_ plan: Plan) -> String {
+    public static func shell(_ plan: Plan, strings: Strings) -> String {
         var lines = ["#!/bin/sh",
-                     "# " + Strings(language: "en")["planner.format.shellHeader"],
+                     "# " + strings["planner.format.shellHeader"],
                      "# TensorFlow \(oneLine(plan.tensorflowVersion)): \(plan.answers.package.rawValue), \(plan.answers.device.rawValue), \(plan.answers.method.rawValue)"]
         if plan.steps.contains(where: { step in step.environment.values.contains(where: CredentialMask.hasCredentials) }) {
-            lines.append("# " + Strings(language: "en")["planner.format.masked"])
+            lines.append("# " + strings["planner.format.masked"])
         }
         lines.append("set -eu")
         for (index, step) in plan.steps.enumerated() {
@@ -45,7 +45,7 @@ public enum PlanFormatter {
             lines.append("#    \(oneLine(step.why))")
             let command = shellCommand(step)
             if case let .alreadyDone(reason) = step.state {
-                lines.append("#    already done: \(oneLine(reason))")
+                lines.append("#    " + strings.text("planner.format.already", ["reason": oneLine(reason)]))
                 lines += command.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
             } else {
                 lines.append(command)

@@ -7,7 +7,7 @@ import Glibc
 /// Pure: reads nothing and runs nothing (the target folder is read beforehand into `TargetState`).
 public enum Planner {
     public static func plan(answers: Answers, facts: MachineFacts, catalog: Catalog, target: TargetState,
-                            home: String, strings: Strings = Strings(language: "en"),
+                            home: String, strings: Strings,
                             methods: InstallMethods = .all) -> Result<Plan, PlanRefusal> {
         let planning = Planning(answers: answers, facts: facts, catalog: catalog, target: target, home: home, strings: strings,
                                 methods: methods)
@@ -31,7 +31,7 @@ public enum Planner {
     /// With `method`, also what that method cannot do with it (pip refuses an externally managed Python).
     public static func interpreterProblem(_ python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
                                           method: Answers.Method? = nil, methods: InstallMethods = .all,
-                                          strings: Strings = Strings(language: "en")) -> String? {
+                                          strings: Strings) -> String? {
         if let method, methods[method]?.installsIntoTheInterpreter == true {
             if python.virtualEnvironment != nil { return strings.text("planner.problem.otherVenv", ["python": python.path]) }
             if python.externallyManaged { return strings.text("planner.problem.externallyManaged", ["python": python.path]) }
@@ -43,7 +43,7 @@ public enum Planner {
 
     public static func methodAvailability(_ method: Answers.Method, device: Answers.Device, facts: MachineFacts,
                                           catalog: Catalog? = try? Catalog.builtIn(),
-                                          strings: Strings = Strings(language: "en"),
+                                          strings: Strings,
                                           methods: InstallMethods = .all) -> MethodAvailability {
         let arch = facts.architecture
         if !SupportedArchitectures.all.contains(arch) {
@@ -95,7 +95,7 @@ public enum Planner {
 
     /// An interpreter of another virtual environment is chosen only when nothing else fits.
     public static func defaultPython(facts: MachineFacts, release: TensorFlowRelease) -> MachineFacts.PythonInterpreter? {
-        let supported = preferringBases(facts.pythons.filter { interpreterProblem($0, release: release) == nil })
+        let supported = preferringBases(facts.pythons.filter { release.supportsPython($0.version) })
         if let own = facts.pythons.first(where: { $0.path.hasSuffix("/python3") && $0.virtualEnvironment == nil }),
            own.canCreateVenv, supported.contains(own) {
             return own
@@ -188,8 +188,21 @@ public struct Planning {
         notes += systemCUDANotes(release)
         if answers.package == .tfNightly { notes.append(strings["planner.note.nightly"]) }
         if let disk = diskNote() { notes.append(disk) }
+        notes += packageIndexNotes(steps)
         notes.append(strings["planner.note.validate"])
         return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+    }
+
+    /// The mirror and the proxy pip uses, credentials masked, where some step runs pip with them.
+    func packageIndexNotes(_ steps: [Step]) -> [String] {
+        var notes: [String] = []
+        if let url = answers.indexURL, steps.contains(where: { $0.environment["PIP_INDEX_URL"] != nil }) {
+            notes.append(strings.text("planner.note.index", ["url": CredentialMask.masked(url)]))
+        }
+        if let proxy = answers.proxy, steps.contains(where: { $0.environment["PIP_PROXY"] != nil }) {
+            notes.append(strings.text("planner.note.proxy", ["proxy": CredentialMask.masked(proxy)]))
+        }
+        return notes
     }
 
     /// "latest" resolved: which release that is today (a nightly has no release to name).
@@ -286,7 +299,7 @@ public struct Planning {
         if let minimum = release.minComputeCapability {
             for device in facts.gpu.devices {
                 guard let capability = device.computeCapability, VersionNumber(capability) < VersionNumber(minimum) else { continue }
-                notes.append(strings.text("planner.note.oldGPU", ["gpu": device.name ?? "The GPU", "capability": capability,
+                notes.append(strings.text("planner.note.oldGPU", ["gpu": device.name ?? strings["planner.gpu.unnamed"], "capability": capability,
                                                                   "version": release.version, "min": minimum]))
             }
         }

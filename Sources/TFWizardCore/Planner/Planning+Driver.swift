@@ -38,7 +38,7 @@ extension Planning {
         let suggestion = older.map {
             strings.text("planner.refuse.oldGPU.suggestion.older", ["older": $0.minorVersion, "capability": capability])
         } ?? strings["planner.refuse.oldGPU.suggestion.cpu"]
-        throw refusal("device", "planner.refuse.oldGPU", ["gpu": device.name ?? "The GPU", "capability": capability,
+        throw refusal("device", "planner.refuse.oldGPU", ["gpu": device.name ?? strings["planner.gpu.unnamed"], "capability": capability,
                                                           "version": release.version, "min": minimum],
                       suggestion: suggestion)
     }

@@ -42,13 +42,13 @@ public enum ProbeReport {
             for python in facts.pythons {
                 let real = python.realPath.flatMap { $0 == python.path ? nil : strings.text("probe.python.real", ["real": $0]) } ?? ""
                 lines.append(strings.text("probe.python.line", ["path": python.path, "version": python.version,
-                                                                "source": python.source.rawValue, "real": real]))
+                                                                "source": strings["python.source.\(python.source.rawValue)"], "real": real]))
                 var notes = [python.pipVersion.map { strings.text("probe.python.pip", ["version": $0]) } ?? strings["probe.python.noPip"]]
                 if !python.venvAvailable { notes.append(strings["probe.python.venvMissing"]) }
                 else if !python.ensurepipAvailable { notes.append(strings["probe.python.ensurepipMissing"]) }
                 else { notes.append(strings["probe.python.venvOK"]) }
                 if python.externallyManaged { notes.append(strings["probe.python.externallyManaged"]) }
-                lines.append("      " + notes.joined(separator: "; "))
+                lines.append("      " + notes.joined(separator: strings["probe.note-separator"]))
             }
         }
 
@@ -154,9 +154,10 @@ public enum ProbeReport {
             let versions = facts.pythons.map { VersionNumber($0.minorVersion) }
             let (lowest, highest) = (versions.min()!, versions.max()!)
             let range = lowest == highest ? "\(lowest)" : "\(lowest)-\(highest)"
-            var detail = own.source.rawValue
-            if own.externallyManaged { detail += ", PEP 668" }
-            if !own.canCreateVenv { detail += ", " + strings["probe.summary.no-venv"] }
+            var details = [strings["python.source.\(own.source.rawValue)"]]
+            if own.externallyManaged { details.append("PEP 668") }
+            if !own.canCreateVenv { details.append(strings["probe.summary.no-venv"]) }
+            let detail = details.joined(separator: strings["probe.list-separator"])
             lines.append(strings.text("probe.summary.pythons", ["count": String(facts.pythons.count), "range": range,
                                                                  "path": own.path, "version": own.version,
                                                                  "detail": detail]))

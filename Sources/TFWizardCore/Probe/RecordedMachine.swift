@@ -47,7 +47,7 @@ public struct RecordedMachine: Sendable {
     /// The recorded user's home, where `~` in the answers points.
     public var home: String { recording.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/root" }
 
-    public init(folder path: String, strings: Strings = Strings(language: "en")) throws(Problem) {
+    public init(folder path: String, strings: Strings) throws(Problem) {
         let folder = PathExpansion.expandTilde(path, home: PathExpansion.home).standardizingPath
         self.folder = folder
         var isDirectory = false

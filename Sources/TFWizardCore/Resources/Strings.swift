@@ -11,6 +11,10 @@ public struct Strings: Sendable {
     private let table: [String: String]
     private let fallback: [String: String]
 
+    /// The English table: the words of messages read by programs and developers (the error catalog's
+    /// loader), and the fallback of every other language.
+    public static let english = Strings(language: "en")
+
     public init(language: String) {
         let english = Strings.load("en")
         self.language = language
@@ -18,12 +22,9 @@ public struct Strings: Sendable {
         self.table = language == "en" ? english : Strings.load(language)
     }
 
-    /// `LANG`/`LC_ALL` starting with `zh` picks Chinese; anything else English.
+    /// The language the locale asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`); see `LanguageChoice`.
     public static func languageFromEnvironment(_ environment: [String: String]) -> String {
-        let value = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["LANG"] ?? ""
-        return value.lowercased().hasPrefix("zh") ? "zh" : "en"
+        LanguageChoice.choose(requested: nil, environment: environment).language
     }
 
     public func hasKey(_ key: String) -> Bool { table[key] != nil || fallback[key] != nil }
@@ -38,6 +39,12 @@ public struct Strings: Sendable {
     }
 
     public subscript(_ key: String) -> String { text(key) }
+
+    /// The text for `key` in this language's own table only: nil where English (or a gap) would show.
+    /// Texts whose English lives outside the tables (the error catalog's YAML) are looked up this way.
+    public func translation(_ key: String) -> String? {
+        language == "en" ? nil : table[key]
+    }
 
     public static func availableLanguages() -> [String] {
         ResourceStore.paths

@@ -17,7 +17,7 @@ enum MethodDoneHints {
     static func render(_ state: WizardState, _ canvas: Canvas, row: Int) -> Int {
         if rebootPending(state) {
             let row = canvas.paragraph(state.text("done.reboot"), row: row, style: .warning)
-            return canvas.paragraph(state.text("done.reboot-return", ["path": state.answersSavedTo ?? "ANSWERS-FILE"]), row: row + 1)
+            return canvas.paragraph(state.text("done.reboot-return", ["path": state.answersSavedTo ?? state.text("done.answers-file")]), row: row + 1)
         }
         let hints = state.installMethod?.doneHints(state.answers) ?? DoneHints()
         var row = row

@@ -47,7 +47,7 @@ enum PackageScreen {
                 return ChoiceRow(label: label, enabled: !nightly)
             }
             let release = state.catalog.release(version)
-            let pythons = release.map { "Python \($0.pythonMin)-\($0.pythonMax)" } ?? ""
+            let pythons = release.map { state.text("package.python-range", ["min": $0.pythonMin, "max": $0.pythonMax]) } ?? ""
             return ChoiceRow(label: version, tag: pythons, enabled: !nightly)
         }
     }

@@ -7,7 +7,7 @@ import TFWizardCore
 /// Every step with its command and why, before anything runs; or why the planner refused.
 enum PlanScreen {
     struct Line { var text: String; var style: TextStyle; var indent: Int }
-    enum Action: Equatable { case scroll(Motion), start, back }
+    enum Action: Equatable { case scroll(Motion), start, back, indexSettings }
 
     /// Enter installs, or goes to the answer a refused plan names.
     static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
@@ -15,7 +15,8 @@ enum PlanScreen {
         let enter = KeyBinding([.enter], state.plan != nil ? "help.install" : "help.change-answer", Action.start)
         let back = KeyBinding([.escape], "help.back", Action.back)
         guard state.plan != nil else { return [enter, back] + scroll.map { $0.onlyInOverlay } }
-        return [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back]
+        return [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back,
+                                   KeyBinding([.character("m")], "help.index-settings", .indexSettings, inBar: false)]
     }
 
     static func lines(_ state: WizardState, width: Int) -> [Line] {
@@ -42,6 +43,10 @@ enum PlanScreen {
                                                     "where": state.methods[plan.answers.method]?.runsIn(plan.answers) ?? "-",
                                                     "device": device]), .bold)
         }
+        // Readers far from pypi.org (a language with mirrors near them) are told where to choose one.
+        if !state.suggestedMirrors.isEmpty, plan.answers.indexURL == nil, plan.steps.contains(where: { $0.argv.contains("pip") }) {
+            add(state.text("plan.index-hint"), .accent)
+        }
         for note in plan.notes { add("* " + note, .warning) }
         for (index, step) in plan.steps.enumerated() {
             result.append(Line(text: "", style: .normal, indent: 0))
@@ -63,6 +68,7 @@ enum PlanScreen {
         }
         result.append(Line(text: "", style: .normal, indent: 0))
         add(state.text("plan.nothing-ran"), .bold)
+        add(state.text("plan.index-settings-key"), .dim)
         return result
     }
 
@@ -124,6 +130,7 @@ extension WizardState {
         switch PlanScreen.bindings(self).action(for: key) {
         case .scroll(let motion)?: planScroll = motion.apply(planScroll, last: maxScroll, page: page)
         case .back?: goBack(environment)
+        case .indexSettings?: openIndexSettings()
         case .start?:
             if let refusal {
                 go(to: PlanScreen.refusalScreen(refusal), environment)

@@ -31,7 +31,7 @@ enum PythonScreen {
             let label = state.text("python.row", ["version": python.version, "path": python.path])
             var tag = state.text("python.source.\(python.source.rawValue)")
             if problem != nil { tag = state.text("tag.unsupported") }
-            else if python == state.recommendedPython { tag = state.text("tag.recommended") + ", " + tag }
+            else if python == state.recommendedPython { tag = state.text("python.tag-recommended", ["source": tag]) }
             return ChoiceRow(label: label, tag: tag,
                              tagStyle: problem != nil ? .warning : (python == state.recommendedPython ? .good : .dim),
                              enabled: problem == nil)

@@ -38,6 +38,7 @@ enum Keymap {
         case .troubleshoot: return TroubleshootScreen.bindings(state).map(\.help)
         case .fixConfirm: return FixConfirmScreen.bindings(state).map(\.help)
         case .logPath: return LogPathScreen.bindings(state).map(\.help)
+        case .indexSettings: return IndexSettingsScreen.bindings(state).map(\.help)
         }
     }
 
@@ -59,7 +60,7 @@ extension WizardState {
     /// A text field or the log pane takes printable keys: ? is typed there, not a help key.
     var typingHasFocus: Bool {
         switch screen {
-        case .venv, .logPath: return true
+        case .venv, .logPath, .indexSettings: return true
         case .install: return install?.logFocused == true && isInstallRunning
         default: return false
         }

@@ -115,6 +115,7 @@ public enum Wizard {
             case .troubleshoot: TroubleshootScreen.render(state, canvas)
             case .fixConfirm: FixConfirmScreen.render(state, canvas)
             case .logPath: LogPathScreen.render(state, canvas)
+            case .indexSettings: IndexSettingsScreen.render(state, canvas)
             }
             if state.helpShown { HelpOverlay.render(state, canvas) }
             if let confirmation = state.confirmation { ConfirmDialog.render(state, confirmation, canvas) }
@@ -225,6 +226,7 @@ extension WizardState {
         case .troubleshoot: return handleTroubleshoot(key)
         case .fixConfirm: return handleFixConfirm(key)
         case .logPath: return handleLogPath(key, environment)
+        case .indexSettings: return handleIndexSettings(key, environment)
         }
     }
 

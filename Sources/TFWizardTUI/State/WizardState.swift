@@ -7,7 +7,7 @@ import TFWizardCore
 /// The screens, in the order Enter walks through them.
 public enum Screen: String, Equatable, Sendable, CaseIterable {
     case welcome, device, method, package, dockerImage, python, venv, plan, install, failure, fullLog, validation, done
-    case troubleshoot, fixConfirm, logPath
+    case troubleshoot, fixConfirm, logPath, indexSettings
 }
 
 extension Screen {
@@ -57,6 +57,7 @@ public struct WizardState: Sendable {
     let rerunOptions: [String]
     /// Set when the wizard walks a recorded machine: every screen says it is a dry run.
     let recordedMachine: String?
+    let suggestedMirrors: [PackageIndexAddress.Mirror]
 
     // Choice screens.
     var deviceCursor = 0
@@ -88,6 +89,7 @@ public struct WizardState: Sendable {
     var welcomeScroll = 0
     var welcomeCursor = 0
     var logPathField = TextField(text: "")
+    var indexSettings: IndexSettingsForm
 
     // Plan and install.
     public internal(set) var plan: Plan?
@@ -116,6 +118,8 @@ public struct WizardState: Sendable {
         probeSummary = environment.probeSummary
         rerunOptions = environment.rerunOptions
         recordedMachine = environment.recordedMachine
+        suggestedMirrors = environment.suggestedMirrors
+        indexSettings = IndexSettingsForm(environment.initialAnswers)
         venvField = TextField(text: environment.initialAnswers.venv)
         let forGPU = environment.recommendedRelease(.gpu)
         let forCPU = environment.recommendedRelease(.cpu)

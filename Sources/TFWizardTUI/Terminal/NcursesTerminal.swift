@@ -1,5 +1,6 @@
 @preconcurrency import CNcursesw
 import FoundationEssentials
+import TFWizardCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,18 +23,25 @@ public final class NcursesTerminal: Terminal {
 
     private enum Pair: Int16 { case accent = 1, good, bad, warning }
 
-    /// - Parameter environment: the process environment (TERM, NO_COLOR).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        setlocale(LC_ALL, "")
+    /// - Parameters:
+    ///   - environment: the process environment (TERM, NO_COLOR).
+    ///   - strings: the words of why the terminal cannot be used.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, strings: Strings) throws {
+        if setlocale(LC_ALL, "") == nil || tfw_codeset_is_utf8() == 0,
+           LanguageChoice.choose(requested: nil, environment: environment).localeIsUTF8 {
+            // The environment names a UTF-8 locale that is not installed (zh_CN.UTF-8 on a minimal system):
+            // the terminal still speaks UTF-8, so the character set comes from C.UTF-8, which every glibc has.
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw TerminalUnavailable("standard input and output must be a terminal for the interactive wizard")
+            throw TerminalUnavailable(strings["terminal.not-a-tty"])
         }
         guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
-            throw TerminalUnavailable("TERM is not set (or is \"dumb\"); the interactive wizard needs a terminal type such as xterm-256color")
+            throw TerminalUnavailable(strings["terminal.no-term"])
         }
         wideTextAvailable = tfw_codeset_is_utf8() != 0
         guard let opened = newterm(term, stdout, stdin) else {
-            throw TerminalUnavailable("the terminal type \"\(term)\" is unknown to ncurses (is ncurses-base installed?)")
+            throw TerminalUnavailable(strings.text("terminal.unknown-term", ["term": term]))
         }
         screen = opened
         set_term(opened)
@@ -73,8 +81,9 @@ public final class NcursesTerminal: Terminal {
     public func draw(_ text: String, row: Int, column: Int, style: TextStyle) {
         let (attributes, pair) = attributes(for: style)
         tfw_set_style(attributes, pair)
+        // Without UTF-8 only ASCII goes out: the ellipsis of clipped text becomes ".", anything else "?".
         let visible = wideTextAvailable ? text : String(String.UnicodeScalarView(
-            text.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
+            text.unicodeScalars.map { $0.isASCII ? $0 : $0 == "…" ? "." : "?" }))
         var wide = visible.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         _ = tfw_draw(Int32(row), Int32(column), wide, Int32(wide.count - 1))

@@ -99,6 +99,9 @@ public enum TextWidth {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
     }
 
+    /// Closing punctuation that may not begin a line (the rule Chinese typesetting keeps).
+    private static let noLineStart = Set("，。、；：！？）》」』】”’…％".unicodeScalars)
+
     private static func wrapParagraph(_ paragraph: String, _ columns: Int) -> [String] {
         if width(paragraph) <= columns { return [paragraph] }
         var lines: [String] = []
@@ -119,6 +122,17 @@ public enum TextWidth {
                     let tail = line[line.index(after: space)...]
                     lines.append(head)
                     line = String.UnicodeScalarView(tail)
+                    lineWidth = width(String(line))
+                } else if noLineStart.contains(scalar), line.count > 1, let last = line.last, width(of: last) == 2 {
+                    // Chinese punctuation never starts a line: the character before it goes down with it,
+                    line.removeLast()
+                    lines.append(String(line))
+                    line = String.UnicodeScalarView([last])
+                    lineWidth = width(of: last)
+                } else if noLineStart.contains(scalar), let space = lastSpace {
+                    // or the word before it ("TensorFlow。").
+                    lines.append(String(line[line.startIndex..<space]))
+                    line = String.UnicodeScalarView(line[line.index(after: space)...])
                     lineWidth = width(String(line))
                 } else {
                     lines.append(String(line)); line = .init(); lineWidth = 0

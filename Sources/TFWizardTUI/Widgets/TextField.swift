@@ -33,9 +33,10 @@ struct TextField: Equatable, Sendable {
     }
 }
 
-/// Draws a text field as `[text   ]`, scrolled sideways so the cursor stays visible.
+/// Draws a text field as `[text   ]`, scrolled sideways so the cursor stays visible; a field without
+/// the keys (one of two on a screen) shows no cursor.
 enum TextFieldView {
-    static func render(_ field: TextField, canvas: Canvas, row: Int) {
+    static func render(_ field: TextField, canvas: Canvas, row: Int, focused: Bool = true) {
         let fieldWidth = canvas.bodyWidth - 2
         let characters = Array(field.text)
         var start = 0
@@ -43,6 +44,7 @@ enum TextFieldView {
         let visible = TextWidth.clip(String(characters[start...]), to: fieldWidth)
         canvas.bar("[" + TextWidth.pad(visible, to: fieldWidth) + "]", row: row, column: canvas.left,
                    width: fieldWidth + 2, style: .normal)
+        guard focused else { return }
         let cursorColumn = canvas.left + 1 + TextWidth.width(String(characters[start..<field.cursor]))
         let underCursor = field.cursor < characters.count ? String(characters[field.cursor]) : " "
         canvas.text(underCursor, row: row, column: cursorColumn, style: .reverse, ellipsis: false)

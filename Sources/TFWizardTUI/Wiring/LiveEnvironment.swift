@@ -36,6 +36,7 @@ extension WizardEnvironment {
                             user: String = CurrentUser.name, methods: InstallMethods = .all) -> WizardEnvironment {
         let facts = context.facts
         let home = context.home
+        let errorCatalog = errorCatalog?.localized(strings)     // causes and fixes in the interface's language
         var environment = WizardEnvironment(
             facts: facts,
             catalog: catalog,
@@ -78,6 +79,7 @@ extension WizardEnvironment {
             Planner.recommendedRelease(device: device, facts: facts, catalog: catalog, strings: strings)
         }
         environment.recordedMachine = context.recorded?.name
+        environment.suggestedMirrors = PackageIndexAddress.suggestedMirrors(for: strings.language)
         return environment
     }
 }

@@ -23,12 +23,12 @@ public enum TroubleshootWiring {
         var expanded = PathExpansion.expandTilde(path.trimmingSpaces(), home: home)
         if expanded == "-" { expanded = "./-" }   // a file named "-", never the terminal's input
         guard let catalog else {
-            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": "no error catalog"])))
+            return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable", ["file": expanded, "reason": strings["diagnosis.no-catalog"]])))
         }
         var isDirectory = false
         if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory {
             return .failure(LogFileProblem(message: strings.text("diagnosis.unreadable",
-                                                                 ["file": expanded, "reason": "it is a folder"])))
+                                                                 ["file": expanded, "reason": strings["diagnosis.is-folder"]])))
         }
         do {
             let diagnosis = try Diagnoser(catalog: catalog).diagnose(path: expanded)

@@ -13,10 +13,12 @@ public enum WizardRun {
         public var description: String
     }
 
-    /// - Parameter rerunOptions: the options of this run (`--log-dir DIR`, ...), kept in the command it
-    ///   prints for running the install again.
+    /// - Parameters:
+    ///   - rerunOptions: the options of this run (`--log-dir DIR`, ...), kept in the command it prints for
+    ///     running the install again.
+    ///   - notices: lines for the welcome screen (a note about the interface language).
     public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
-                           rerunOptions: [String] = []) throws(Failure) -> ExitReason {
+                           rerunOptions: [String] = [], notices: [String] = []) throws(Failure) -> ExitReason {
         // Checked before probing or opening anything: without a terminal, say how to go on.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
@@ -28,7 +30,7 @@ public enum WizardRun {
         let signals = SignalForwarder { signalNumber in interruption.raise(signalNumber) }
         defer { signals.stop() }
         let terminal: NcursesTerminal
-        do { terminal = try NcursesTerminal() } catch {
+        do { terminal = try NcursesTerminal(strings: strings) } catch {
             throw Failure(description: "\(error) " + strings["wizard.use-headless"])
         }
         // The first frame at once; the probe runs while it is on screen.
@@ -36,7 +38,8 @@ public enum WizardRun {
         let session: InstallSession
         var environment: WizardEnvironment
         do {
-            (session, environment) = try prepare(recorded: recorded, strings: strings, logDirectory: logDirectory)
+            (session, environment) = try prepare(recorded: recorded, strings: strings, logDirectory: logDirectory,
+                                                 notices: notices)
         } catch {
             terminal.close()
             throw error
@@ -58,7 +61,7 @@ public enum WizardRun {
 
     /// The probe (or the recording), the catalog, the session journal and the live wiring.
     private static func prepare(recorded: RecordedMachine?, strings: Strings,
-                                logDirectory: String) throws(Failure) -> (InstallSession, WizardEnvironment) {
+                                logDirectory: String, notices: [String]) throws(Failure) -> (InstallSession, WizardEnvironment) {
         let context = MachineContext.make(recorded: recorded, venv: Answers.defaultVenv)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
@@ -71,8 +74,8 @@ public enum WizardRun {
         }
         let environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
-            sideEffects: .session(session, runner: context.stepRunner),
-            notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+            sideEffects: .session(session, runner: context.stepRunner(strings)),
+            notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? []))
         return (session, environment)
     }
 }

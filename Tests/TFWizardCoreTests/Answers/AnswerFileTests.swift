@@ -11,7 +11,7 @@ final class AnswerFileTests: XCTestCase {
     private func parseError(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> AnswerFileError {
         let text = try fixture(name)
         do {
-            let answers = try AnswerFile.parse(text, fileName: name)
+            let answers = try AnswerFile.parse(text, fileName: name, strings: Strings(language: "en"))
             XCTFail("expected an error, got \(answers)", file: file, line: line)
         } catch let error as AnswerFileError {
             return error
@@ -20,7 +20,7 @@ final class AnswerFileTests: XCTestCase {
     }
 
     func testFullFileParses() throws {
-        let answers = try AnswerFile.parse(fixture("gpu-venv.yaml"), fileName: "gpu-venv.yaml")
+        let answers = try AnswerFile.parse(fixture("gpu-venv.yaml"), fileName: "gpu-venv.yaml", strings: Strings(language: "en"))
         XCTAssertEqual(answers, Answers(device: .gpu, method: .venv, python: "3.10", package: .tensorflow, version: "2.19.1",
                                         venv: "~/ml/tf-gpu", indexURL: "https://mirrors.example.org/pypi/simple",
                                         proxy: "http://ada:s3cret@proxy.example.org:3128",
@@ -29,12 +29,12 @@ final class AnswerFileTests: XCTestCase {
 
     func testUnquotedPythonVersionKeepsItsText() throws {
         // YAML would read 3.10 as the number 3.1; the node's text keeps "3.10".
-        XCTAssertEqual(try AnswerFile.parse("python: 3.10\n", fileName: "a.yaml").python, "3.10")
-        XCTAssertEqual(try AnswerFile.parse("version: 2.20\n", fileName: "a.yaml").version, "2.20")
+        XCTAssertEqual(try AnswerFile.parse("python: 3.10\n", fileName: "a.yaml", strings: Strings(language: "en")).python, "3.10")
+        XCTAssertEqual(try AnswerFile.parse("version: 2.20\n", fileName: "a.yaml", strings: Strings(language: "en")).version, "2.20")
     }
 
     func testMissingKeysTakeTheDefaults() throws {
-        let answers = try AnswerFile.parse(fixture("minimal.yaml"), fileName: "minimal.yaml")
+        let answers = try AnswerFile.parse(fixture("minimal.yaml"), fileName: "minimal.yaml", strings: Strings(language: "en"))
         XCTAssertEqual(answers, Answers())
         XCTAssertEqual(answers.venv, "~/tensorflow/venv")
     }
@@ -74,7 +74,7 @@ final class AnswerFileTests: XCTestCase {
         XCTAssertEqual(error.field, "docker.jupyter")
         XCTAssertEqual(error.message, "expected true or false")
         let unknown = "docker:\n  image_tag: latest\n  port: 8888\n"
-        XCTAssertThrowsError(try AnswerFile.parse(unknown, fileName: "d.yaml")) { error in
+        XCTAssertThrowsError(try AnswerFile.parse(unknown, fileName: "d.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertEqual((error as? AnswerFileError)?.line, 3)
             XCTAssertEqual((error as? AnswerFileError)?.field, "docker.port")
         }
@@ -97,12 +97,12 @@ final class AnswerFileTests: XCTestCase {
             ("- device\n", 1, ""),
         ]
         for (text, line, field) in cases {
-            XCTAssertThrowsError(try AnswerFile.parse(text, fileName: "x.yaml"), text) { error in
+            XCTAssertThrowsError(try AnswerFile.parse(text, fileName: "x.yaml", strings: Strings(language: "en")), text) { error in
                 XCTAssertEqual((error as? AnswerFileError)?.line, line, text)
                 XCTAssertEqual((error as? AnswerFileError)?.field, field, text)
             }
         }
-        XCTAssertThrowsError(try AnswerFile.parse("", fileName: "empty.yaml")) { error in
+        XCTAssertThrowsError(try AnswerFile.parse("", fileName: "empty.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertTrue("\(error)".hasPrefix("empty.yaml: the file is empty"), "\(error)")
         }
     }
@@ -117,7 +117,7 @@ final class AnswerFileTests: XCTestCase {
         ]
         for answers in samples {
             let text = AnswerFile.render(answers)
-            XCTAssertEqual(try AnswerFile.parse(text, fileName: "rendered.yaml"), answers, text)
+            XCTAssertEqual(try AnswerFile.parse(text, fileName: "rendered.yaml", strings: Strings(language: "en")), answers, text)
         }
     }
 
@@ -129,7 +129,7 @@ final class AnswerFileTests: XCTestCase {
         XCTAssertTrue(text.contains("proxy: \"http://ada:****@proxy.example:3128\""), text)
         XCTAssertTrue(text.contains("index_url: \"https://****@mirror.example/simple\""), text)
         // Read back, the masked file says what to do instead of using "****" as a password.
-        XCTAssertThrowsError(try AnswerFile.parse(text, fileName: "a.yaml")) { error in
+        XCTAssertThrowsError(try AnswerFile.parse(text, fileName: "a.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertTrue("\(error)".contains("masked"), "\(error)")
         }
     }

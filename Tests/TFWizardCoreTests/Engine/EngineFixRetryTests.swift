@@ -11,7 +11,7 @@ final class EngineFixRetryTests: XCTestCase {
     private func makeEngine(_ steps: [Step], runner: StepRunner, journal: SessionJournal? = nil) -> (Engine, EventRecorder) {
         let recorder = EventRecorder()
         let plan = Plan(answers: Answers(), steps: steps, notes: [], tensorflowVersion: "2.21.0", pythonPath: "/usr/bin/python3")
-        let engine = Engine(plan: plan, runner: runner, journal: journal, expectGPU: false) { recorder.record($0) }
+        let engine = Engine(plan: plan, runner: runner, journal: journal, expectGPU: false, strings: Strings(language: "en")) { recorder.record($0) }
         return (engine, recorder)
     }
 

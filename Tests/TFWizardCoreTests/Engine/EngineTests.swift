@@ -16,7 +16,7 @@ final class EngineTests: XCTestCase {
     private func makeEngine(_ steps: [Step], runner: StepRunner, journal: SessionJournal? = nil,
                             expectGPU: Bool = false) -> (Engine, EventRecorder) {
         let recorder = EventRecorder()
-        let engine = Engine(plan: plan(steps), runner: runner, journal: journal, expectGPU: expectGPU) { recorder.record($0) }
+        let engine = Engine(plan: plan(steps), runner: runner, journal: journal, expectGPU: expectGPU, strings: Strings(language: "en")) { recorder.record($0) }
         return (engine, recorder)
     }
 
@@ -190,7 +190,7 @@ final class EngineTests: XCTestCase {
         var touching = step("touch", argv: ["touch", marker])
         touching.environment = ["PIP_INDEX_URL": "https://user:secret@example.org/simple"]
         let (engine, recorder) = makeEngine([touching, step("validate", kind: .validation, argv: ["python3", "-c", "x = 'a b'"])],
-                                            runner: DryRunStepRunner())
+                                            runner: DryRunStepRunner(strings: Strings(language: "en")))
         engine.start()
         XCTAssertTrue(recorder.waitForFinish())
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker))

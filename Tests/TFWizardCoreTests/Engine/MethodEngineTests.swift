@@ -36,7 +36,7 @@ final class MethodEngineTests: XCTestCase {
     private func run(_ plan: Plan, expectGPU: Bool, decisions: [FailureDecision] = []) -> EventRecorder {
         let recorder = EventRecorder()
         let runner = PtyStepRunner(baseEnvironment: ["PATH": bin + ":/usr/bin:/bin", "HOME": folder, "TERM": "dumb", "LC_ALL": "C"])
-        let engine = Engine(plan: plan, runner: runner, journal: nil, expectGPU: expectGPU) { recorder.record($0) }
+        let engine = Engine(plan: plan, runner: runner, journal: nil, expectGPU: expectGPU, strings: Strings(language: "en")) { recorder.record($0) }
         engine.start()
         for (count, decision) in decisions.enumerated() {
             XCTAssertTrue(recorder.waitForDecisionRequest(count: count + 1, timeout: 20))

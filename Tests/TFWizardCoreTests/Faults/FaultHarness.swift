@@ -11,7 +11,7 @@ final class EngineRun: @unchecked Sendable {
     private(set) var engine: Engine!
 
     init(plan: Plan, journal: SessionJournal? = nil, packageLocks: PackageLockPolicy = .system) {
-        engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false,
+        engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false, strings: Strings(language: "en"),
                         packageLocks: packageLocks) { [self] event in
             if case .output(_, let bytes) = event { output.append(bytes) }
             condition.lock(); events.append(event); condition.broadcast(); condition.unlock()

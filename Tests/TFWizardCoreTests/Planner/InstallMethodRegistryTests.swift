@@ -51,7 +51,7 @@ final class InstallMethodRegistryTests: XCTestCase {
     }
 
     func testAnAnswerFileNamesOnlyTheRegisteredMethods() {
-        XCTAssertThrowsError(try AnswerFile.parse("method: kettle\n", fileName: "a.yaml")) { error in
+        XCTAssertThrowsError(try AnswerFile.parse("method: kettle\n", fileName: "a.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertEqual("\(error)", "a.yaml:1: method: expected one of venv, system-pip, docker, conda, source, found \"kettle\"")
         }
         XCTAssertTrue(AnswerFile.render(Answers()).contains("# venv | system-pip | docker | conda | source\n"))
@@ -59,30 +59,30 @@ final class InstallMethodRegistryTests: XCTestCase {
 
     func testAvailabilityGoesThroughTheRegistryAfterTheSharedChecks() {
         let facts = M.ubuntu2404()
-        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: facts, methods: registry), .available)
+        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: facts, strings: Strings(language: "en"), methods: registry), .available)
         var noPython = facts
         noPython.pythons = []
-        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: noPython, methods: registry),
+        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: noPython, strings: Strings(language: "en"), methods: registry),
                        .refused(reason: "kettle needs a Python", suggestion: nil))
         var arm = facts
         arm.architecture = "aarch64"
-        XCTAssertEqual(Planner.methodAvailability(kettle, device: .gpu, facts: arm, methods: registry),
+        XCTAssertEqual(Planner.methodAvailability(kettle, device: .gpu, facts: arm, strings: Strings(language: "en"), methods: registry),
                        .refused(reason: "TensorFlow's GPU packages exist only for x86_64; this machine is aarch64.",
                                 suggestion: Strings(language: "en")["planner.refuse.gpuArch.suggestion"]))
-        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: facts),
+        XCTAssertEqual(Planner.methodAvailability(kettle, device: .cpu, facts: facts, strings: Strings(language: "en")),
                        .refused(reason: "This version of tfwizard has no install method called kettle.", suggestion: nil))
     }
 
     func testTheMethodsOwnPlannerPlansIt() throws {
         let answers = M.answers(.cpu, kettle, version: "2.20")
         let plan = try XCTUnwrap(Planner.plan(answers: answers, facts: M.ubuntu2404(), catalog: M.catalog, target: .absent("/x"),
-                                              home: M.home, methods: registry).plan)
+                                              home: M.home, strings: Strings(language: "en"), methods: registry).plan)
         XCTAssertEqual(plan.stepIDs, ["kettle-brew", "validate"])
         XCTAssertEqual(plan.step("kettle-brew")?.argv, ["kettle", "brew", KettleMethod.environment, "tensorflow==2.20.0"])
         XCTAssertEqual(plan.notes, ["kettle 1"])
         XCTAssertEqual(plan.answers.method, kettle)
 
-        let unknown = Planner.plan(answers: answers, facts: M.ubuntu2404(), catalog: M.catalog, target: .absent("/x"), home: M.home)
+        let unknown = Planner.plan(answers: answers, facts: M.ubuntu2404(), catalog: M.catalog, target: .absent("/x"), home: M.home, strings: Strings(language: "en"))
         XCTAssertEqual(unknown.refusal?.field, "method")
     }
 
@@ -91,18 +91,18 @@ final class InstallMethodRegistryTests: XCTestCase {
         var noAVX = M.ubuntu2404()
         noAVX.cpu.hasAVX = false
         XCTAssertNotNil(Planner.plan(answers: M.answers(.cpu, kettle), facts: noAVX, catalog: M.catalog, target: .absent("/x"),
-                                     home: M.home, methods: registry).plan)
+                                     home: M.home, strings: Strings(language: "en"), methods: registry).plan)
         XCTAssertEqual(Planner.plan(answers: M.answers(.cpu, .venv), facts: noAVX, catalog: M.catalog, target: .absent("/x"),
-                                    home: M.home, methods: registry).refusal?.field, "machine")
+                                    home: M.home, strings: Strings(language: "en"), methods: registry).refusal?.field, "machine")
         var oldGlibc = M.ubuntu2404()
         oldGlibc.glibcVersion = "2.17"
         XCTAssertEqual(Planner.plan(answers: M.answers(.cpu, kettle), facts: oldGlibc, catalog: M.catalog, target: .absent("/x"),
-                                    home: M.home, methods: registry).refusal?.field, "version")
+                                    home: M.home, strings: Strings(language: "en"), methods: registry).refusal?.field, "version")
         // With no interpreter at all, a method that runs on this machine's Python hears it on the python answer.
         var noPython = M.ubuntu2404()
         noPython.pythons = []
         XCTAssertEqual(Planner.plan(answers: M.answers(.cpu, kettle), facts: noPython, catalog: M.catalog, target: .absent("/x"),
-                                    home: M.home, methods: registry).refusal?.field, "python")
+                                    home: M.home, strings: Strings(language: "en"), methods: registry).refusal?.field, "python")
     }
 
     func testFixesSpeakTheMethodsWords() throws {

@@ -134,7 +134,7 @@ final class MethodPlanTests: XCTestCase {
 
     func testCondaPresent() throws {
         let machine = try facts("docker-no-permission-conda")
-        XCTAssertEqual(Planner.methodAvailability(.conda, device: .cpu, facts: machine), .available)
+        XCTAssertEqual(Planner.methodAvailability(.conda, device: .cpu, facts: machine, strings: Strings(language: "en")), .available)
         let plan = try XCTUnwrap(M.plan(answers(.cpu, .conda, python: "3.12"), machine).plan)
         let conda = "/home/ada/miniconda3/bin/conda"
         XCTAssertEqual(plan.stepIDs, ["conda-create", "install-tf", "validate"])
@@ -157,7 +157,7 @@ final class MethodPlanTests: XCTestCase {
 
     func testCondaMissingIsRefusedWithASuggestion() throws {
         guard case let .refused(reason, suggestion) = Planner.methodAvailability(.conda, device: .cpu,
-                                                                                  facts: try facts("gpu-none-docker-missing")) else {
+                                                                                  facts: try facts("gpu-none-docker-missing"), strings: Strings(language: "en")) else {
             return XCTFail("conda should be refused without conda")
         }
         XCTAssertTrue(reason.hasPrefix("No conda or mamba was found"))

@@ -29,8 +29,8 @@ final class NoPythonPlanTests: XCTestCase {
         let plan = try XCTUnwrap(M.plan(M.answers(), facts).plan)
         XCTAssertEqual(plan.step("apt-python")?.argv, ["sudo", "apt-get", "install", "-y", "python3", "python3-venv"])
         XCTAssertTrue(plan.notes.first?.contains("(3.12)") == true)
-        XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog), .available)
-        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts, catalog: M.catalog) else {
+        XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog, strings: Strings(language: "en")), .available)
+        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts, catalog: M.catalog, strings: Strings(language: "en")) else {
             return XCTFail("Ubuntu 24.04's python3 is externally managed: system pip must be refused on the method screen")
         }
     }
@@ -43,7 +43,7 @@ final class NoPythonPlanTests: XCTestCase {
 
     func testNoRootAndNoSudoIsRefusedOnTheMethodScreen() {
         let facts = minimal("22.04", codename: "jammy", root: false, sudo: .absent)
-        guard case let .refused(reason, _) = Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog) else {
+        guard case let .refused(reason, _) = Planner.methodAvailability(.venv, device: .cpu, facts: facts, catalog: M.catalog, strings: Strings(language: "en")) else {
             return XCTFail("without root nothing can be installed")
         }
         XCTAssertEqual(reason, "No python3 was found on this machine.")
@@ -89,7 +89,7 @@ final class VirtualEnvironmentInterpreterTests: XCTestCase {
 
     func testSystemPipNeverPlansUserInsideAVenvAndRefusesWhenOnlyAVenvIsOpen() {
         // Ubuntu 24.04's python3 is externally managed; the only other one is a venv: system pip has no target.
-        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: machine(), catalog: M.catalog) else {
+        guard case .refused = Planner.methodAvailability(.systemPip, device: .cpu, facts: machine(), catalog: M.catalog, strings: Strings(language: "en")) else {
             return XCTFail("system pip into another project's venv must be refused")
         }
         var facts = machine()

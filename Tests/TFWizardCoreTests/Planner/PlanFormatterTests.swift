@@ -44,8 +44,8 @@ final class PlanFormatterTests: XCTestCase {
         var answers = M.answers(python: fakePython, venv: venv)
         answers.proxy = "http://ada:s3cret@proxy.example:3128"
         let plan = try XCTUnwrap(Planner.plan(answers: answers, facts: facts, catalog: M.catalog,
-                                              target: .absent(venv), home: M.home).plan)
-        let script = PlanFormatter.shell(plan)
+                                              target: .absent(venv), home: M.home, strings: Strings(language: "en")).plan)
+        let script = PlanFormatter.shell(plan, strings: Strings(language: "en"))
         XCTAssertFalse(script.contains("s3cret"))
         XCTAssertTrue(script.contains("PIP_PROXY='http://ada:****@proxy.example:3128'"), script)
         XCTAssertTrue(script.hasPrefix("#!/bin/sh\n"))
@@ -74,7 +74,7 @@ final class PlanFormatterTests: XCTestCase {
         let target = TargetState(path: "/home/ada/tensorflow/venv", exists: true, isDirectory: true, venvExists: true,
                                  venvPythonVersion: "3.12.3", venvHasPython: true)
         let plan = try XCTUnwrap(M.plan(M.answers(), M.ubuntu2404(venvInstalled: true), target: target).plan)
-        let script = PlanFormatter.shell(plan)
+        let script = PlanFormatter.shell(plan, strings: Strings(language: "en"))
         XCTAssertTrue(script.contains("#    already done: /home/ada/tensorflow/venv is already a virtual environment with Python 3.12.\n# /usr/bin/python3 -m venv /home/ada/tensorflow/venv\n"), script)
         XCTAssertTrue(script.contains("\n/home/ada/tensorflow/venv/bin/python -m pip install tensorflow\n"), script)
     }

@@ -70,7 +70,7 @@ enum MachineFixture {
 
     static func plan(_ answers: Answers, _ facts: MachineFacts, target: TargetState? = nil) -> Result<Plan, PlanRefusal> {
         let folder = PathExpansion.expandTilde(answers.venv, home: home)
-        return Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target ?? .absent(folder), home: home)
+        return Planner.plan(answers: answers, facts: facts, catalog: catalog, target: target ?? .absent(folder), home: home, strings: Strings(language: "en"))
     }
 }
 

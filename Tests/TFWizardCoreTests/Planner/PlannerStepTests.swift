@@ -142,28 +142,28 @@ final class PlannerStepTests: XCTestCase {
 
     func testMethodAvailability() {
         let facts = M.ubuntu2404()
-        XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts), .available)
-        XCTAssertEqual(Planner.methodAvailability(.docker, device: .gpu, facts: facts), .available,
+        XCTAssertEqual(Planner.methodAvailability(.venv, device: .cpu, facts: facts, strings: Strings(language: "en")), .available)
+        XCTAssertEqual(Planner.methodAvailability(.docker, device: .gpu, facts: facts, strings: Strings(language: "en")), .available,
                        "docker and the toolkit are installed by the plan")
-        if case let .refused(reason, suggestion) = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts) {
+        if case let .refused(reason, suggestion) = Planner.methodAvailability(.systemPip, device: .cpu, facts: facts, strings: Strings(language: "en")) {
             XCTAssertTrue(reason.contains("PEP 668"))
             XCTAssertEqual(suggestion, "Use the method venv: it installs the same packages into a folder of your own.")
         } else {
             XCTFail("system-pip should be refused on Ubuntu 24.04")
         }
-        XCTAssertEqual(Planner.methodAvailability(.systemPip, device: .cpu, facts: M.ubuntu2204()), .available)
+        XCTAssertEqual(Planner.methodAvailability(.systemPip, device: .cpu, facts: M.ubuntu2204(), strings: Strings(language: "en")), .available)
         var arm = facts
         arm.architecture = "aarch64"
-        XCTAssertFalse(Planner.methodAvailability(.venv, device: .gpu, facts: arm).isAvailable)
-        XCTAssertTrue(Planner.methodAvailability(.venv, device: .cpu, facts: arm).isAvailable)
+        XCTAssertFalse(Planner.methodAvailability(.venv, device: .gpu, facts: arm, strings: Strings(language: "en")).isAvailable)
+        XCTAssertTrue(Planner.methodAvailability(.venv, device: .cpu, facts: arm, strings: Strings(language: "en")).isAvailable)
     }
 
     func testInterpreterProblemAndDefaultPython() throws {
         let latest = try XCTUnwrap(M.catalog.latest)
         let old = M.python("3.8.10", path: "/usr/bin/python3.8")
-        XCTAssertEqual(Planner.interpreterProblem(old, release: latest),
+        XCTAssertEqual(Planner.interpreterProblem(old, release: latest, strings: Strings(language: "en")),
                        "Python 3.8 is not supported by TensorFlow 2.21.0 (needs 3.10-3.13).")
-        XCTAssertNil(Planner.interpreterProblem(M.python("3.13.0", path: "/usr/bin/python3.13"), release: latest))
+        XCTAssertNil(Planner.interpreterProblem(M.python("3.13.0", path: "/usr/bin/python3.13"), release: latest, strings: Strings(language: "en")))
         var facts = M.ubuntu2204()
         // The user's own `python3` (first on PATH) when the release supports it and it can make a venv.
         XCTAssertEqual(Planner.defaultPython(facts: facts, release: latest)?.path, "/usr/bin/python3")

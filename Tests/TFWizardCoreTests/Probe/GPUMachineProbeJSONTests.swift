@@ -33,14 +33,14 @@ final class GPUMachineProbeJSONTests: XCTestCase {
         let catalog = try Catalog.builtIn()
         let answers = Answers(device: .gpu, method: .venv, venv: "/tmp/tf-gpu-venv")
         let plan = try Planner.plan(answers: answers, facts: facts, catalog: catalog,
-                                    target: .absent("/tmp/tf-gpu-venv"), home: "/root").get()
+                                    target: .absent("/tmp/tf-gpu-venv"), home: "/root", strings: Strings(language: "en")).get()
         let install = try XCTUnwrap(plan.steps.first { $0.argv.contains("tensorflow[and-cuda]") })
         XCTAssertEqual(install.argv.suffix(4), ["-m", "pip", "install", "tensorflow[and-cuda]"])
         // A working driver newer than 525.60.13: no driver steps, no reboot.
         XCTAssertFalse(plan.steps.contains { $0.argv.contains("ubuntu-drivers") })
         XCTAssertEqual(plan.steps.last?.kind, .validation)
         // System pip is refused there (PEP 668 on the system Python).
-        if case .available = Planner.methodAvailability(.systemPip, device: .gpu, facts: facts) {
+        if case .available = Planner.methodAvailability(.systemPip, device: .gpu, facts: facts, strings: Strings(language: "en")) {
             let usable = facts.pythons.contains { !$0.externallyManaged }
             XCTAssertTrue(usable, "system pip offered although every Python is externally managed")
         }

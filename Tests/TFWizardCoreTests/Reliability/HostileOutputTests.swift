@@ -33,7 +33,7 @@ final class HostileOutputTests: XCTestCase {
         let step = Step(id: "hostile", title: "Hostile output", why: "test", argv: ["/bin/sh", "-c", script])
         let plan = Plan(answers: Answers(), steps: [step], notes: [], tensorflowVersion: "2.21.0", pythonPath: "/usr/bin/python3")
         let recorder = EventRecorder()
-        let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false) { recorder.record($0) }
+        let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false, strings: Strings(language: "en")) { recorder.record($0) }
         engine.start()
         XCTAssertTrue(recorder.waitForFinish(timeout: 20))
 

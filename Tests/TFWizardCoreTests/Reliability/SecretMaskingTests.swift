@@ -28,7 +28,7 @@ final class SecretMaskingTests: XCTestCase {
         let step = Step(id: "pip", title: "pip", why: "w", argv: ["pip", "install", "tensorflow"],
                         environment: ["PIP_INDEX_URL": answers.indexURL!])
         let plan = Plan(answers: answers, steps: [step], notes: [], tensorflowVersion: "2.21.0", pythonPath: "/usr/bin/python3")
-        for text in [PlanFormatter.shell(plan), PlanFormatter.json(plan), PlanFormatter.text(plan, strings: Strings(language: "en"))] {
+        for text in [PlanFormatter.shell(plan, strings: Strings(language: "en")), PlanFormatter.json(plan), PlanFormatter.text(plan, strings: Strings(language: "en"))] {
             XCTAssertFalse(text.contains("T0kenValue"), text)
         }
     }

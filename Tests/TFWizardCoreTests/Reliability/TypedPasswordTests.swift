@@ -19,7 +19,7 @@ final class TypedPasswordTests: XCTestCase {
                         argv: ["/bin/sh", "-c", script])
         let plan = Plan(answers: Answers(), steps: [step], notes: [], tensorflowVersion: "2.21.0", pythonPath: nil)
         let recorder = EventRecorder()
-        let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false) { recorder.record($0) }
+        let engine = Engine(plan: plan, runner: PtyStepRunner(), journal: journal, expectGPU: false, strings: Strings(language: "en")) { recorder.record($0) }
         engine.start()
         // Type once the prompt shows, as a person would.
         let deadline = Date().addingTimeInterval(10)

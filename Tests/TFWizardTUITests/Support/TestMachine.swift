@@ -64,7 +64,7 @@ enum TestMachine {
     /// The environment the tests run the wizard in: the shipped wiring (`WizardEnvironment.live`) over this
     /// machine's facts and the small catalog; only the engine and the two files it writes are replaced.
     /// `engineScript` is what the fake engine plays on start.
-    static func environment(gpu: Bool = false, engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
+    static func environment(gpu: Bool = false, language: String = "en", engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
                             answers: Answers = Answers(), engines: EngineBox = EngineBox(),
                             prober: Prober? = nil,
                             adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardEnvironment {
@@ -80,7 +80,7 @@ enum TestMachine {
             exportLog: { "/home/ada/.local/state/tfwizard/install-20261126-1030.log" },
             saveAnswers: { _ in "/home/ada/.local/state/tfwizard/answers-20261126-1030.yaml" })
         var environment = WizardEnvironment.live(context: context, catalog: catalog, errorCatalog: CatalogDiagnosis.catalog,
-                                                 strings: Strings(language: "en"), sideEffects: sideEffects, user: "ada")
+                                                 strings: Strings(language: language), sideEffects: sideEffects, user: "ada")
         environment.initialAnswers = answers
         environment.clock = { 1000 }
         environment.textOverrides = overrides
