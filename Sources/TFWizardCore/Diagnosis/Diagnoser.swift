@@ -60,7 +60,11 @@ public final class Diagnoser {
     private var segmentSerial = 1
     private var escapeFilter = EscapeFilter()
     private var filtered: [UInt8] = []
-    private var findings: [Int: EntryFindings] = [:]
+    /// Indexed like `catalog.entries`; `hasFirmMatch` lets a line repeating a known match cost no copy.
+    private var findings: [EntryFindings]
+    private var hasFirmMatch: [Bool]
+    /// Literals of the retry-warning patterns: a line is checked for them before its matches are recorded.
+    private let retryLiterals: Set<Int32>
     /// The first line of each kind of GPU evidence.
     private var gpuEvidence: [DiagnosisContextRules.Kind: (line: Int, text: String)] = [:]
     private var lastSuccessLine = 0
@@ -95,6 +99,11 @@ public final class Diagnoser {
         for kind in DiagnosisContextRules.Kind.allCases {
             for pattern in catalog.context.patterns[kind] ?? [] { check(pattern, .context(kind)) }
         }
+        var retry = Set<Int32>()
+        for pattern in catalog.context.patterns[.retryWarning] ?? [] { retry.insert(Int32(literalID(pattern.literal))) }
+        retryLiterals = retry
+        findings = [EntryFindings](repeating: EntryFindings(), count: catalog.entries.count)
+        hasFirmMatch = [Bool](repeating: false, count: catalog.entries.count)
         var errorWords = Set<Int32>()
         for word in Diagnoser.errorWords { errorWords.insert(Int32(literalID(word))) }
         automaton = LiteralAutomaton(literals: literals)
@@ -113,7 +122,8 @@ public final class Diagnoser {
         segmentSerial = 1
         escapeFilter = EscapeFilter()
         filtered.removeAll(keepingCapacity: true)
-        findings.removeAll()
+        findings = [EntryFindings](repeating: EntryFindings(), count: catalog.entries.count)
+        hasFirmMatch = [Bool](repeating: false, count: catalog.entries.count)
         gpuEvidence.removeAll()
         lastSuccessLine = 0
         recentErrorLines.removeAll()
@@ -146,7 +156,7 @@ public final class Diagnoser {
         let linesRead = !sawAnyByte || lastByteWasNewline ? lineNumber - 1 : lineNumber
         let gpu = resolvedGPUContext()
         var counted: [(entryIndex: Int, match: Match)] = []
-        for (entryIndex, found) in findings {
+        for (entryIndex, found) in findings.enumerated() {
             if let firm = found.firm {
                 counted.append((entryIndex, firm))
             } else if let retried = found.retried, retried.lineNumber > lastSuccessLine {
@@ -303,42 +313,36 @@ public final class Diagnoser {
         }
         var matchedSomething = false
         var looksLikeError = false
+        // Whether this is a pip retry line decides where its matches go, so it is known first.
         var isRetryWarning = false
-        var matchedEntries: [(index: Int, needsGPU: Bool)] = []
+        for literal in segmentHits where retryLiterals.contains(literal) {
+            for check in checksByLiteral[Int(literal)] {
+                if case .context(.retryWarning) = check.target, check.regex?.matches(text()) ?? true { isRetryWarning = true }
+            }
+        }
         for literal in segmentHits {
             if errorWordLiterals.contains(literal) { looksLikeError = true }
             for check in checksByLiteral[Int(literal)] {
-                if let regex = check.regex {
-                    if !regex.matches(text()) { continue }
-                }
                 switch check.target {
                 case .entry(let index, let needsGPU):
+                    // The common case, a line repeating what is already known, decodes and copies nothing.
+                    if hasFirmMatch[index] && !needsGPU && !isRetryWarning && check.regex == nil {
+                        matchedSomething = true
+                        continue
+                    }
+                    if let regex = check.regex, !regex.matches(text()) { continue }
                     matchedSomething = true
-                    matchedEntries.append((index, needsGPU))
-                case .context(.retryWarning):
-                    isRetryWarning = true
-                case .context(.stepSucceeded):
-                    lastSuccessLine = lineNumber
+                    record(index, needsGPU: needsGPU, onRetryLine: isRetryWarning, text: text())
                 case .context(let kind):
-                    if gpuEvidence[kind] == nil { gpuEvidence[kind] = (lineNumber, Diagnoser.displayText(text())) }
+                    if let regex = check.regex, !regex.matches(text()) { continue }
+                    switch kind {
+                    case .retryWarning: break
+                    case .stepSucceeded: lastSuccessLine = lineNumber
+                    case .gpuPresent, .gpuAbsent, .gpuLikely:
+                        if gpuEvidence[kind] == nil { gpuEvidence[kind] = (lineNumber, Diagnoser.displayText(text())) }
+                    }
                 }
             }
-        }
-        for (index, needsGPU) in matchedEntries {
-            var found = findings[index] ?? EntryFindings()
-            func match() -> Match {
-                let entry = catalog.entries[index]
-                return Match(id: entry.id, severity: entry.severity, title: entry.title,
-                             lineNumber: lineNumber, text: Diagnoser.displayText(text()))
-            }
-            if needsGPU {
-                if found.gpuDependent == nil { found.gpuDependent = match() }
-            } else if isRetryWarning {
-                found.retried = match()
-            } else if found.firm == nil {
-                found.firm = match()
-            }
-            findings[index] = found
         }
         if looksLikeError && !matchedSomething {
             let display = Diagnoser.displayText(text())
@@ -346,6 +350,24 @@ public final class Diagnoser {
                 if recentErrorLines.count == Diagnoser.rememberedErrorLines { recentErrorLines.removeFirst() }
                 recentErrorLines.append(display)
             }
+        }
+    }
+
+    /// Keeps a match of catalog entry `index` where it counts: the first plain one, the last on a pip retry
+    /// line, the first of a GPU-dependent pattern.
+    private func record(_ index: Int, needsGPU: Bool, onRetryLine: Bool, text: String) {
+        func match() -> Match {
+            let entry = catalog.entries[index]
+            return Match(id: entry.id, severity: entry.severity, title: entry.title, lineNumber: lineNumber,
+                         text: Diagnoser.displayText(text))
+        }
+        if needsGPU {
+            if findings[index].gpuDependent == nil { findings[index].gpuDependent = match() }
+        } else if onRetryLine {
+            findings[index].retried = match()
+        } else if !hasFirmMatch[index] {
+            findings[index].firm = match()
+            hasFirmMatch[index] = true
         }
     }
 

@@ -11,9 +11,9 @@ final class DiagnosisCorpusTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/logs")
 
-    /// Held-out logs whose top cause is right, at least (of 42). Raise it when the matcher gets better on
+    /// Held-out logs whose top cause is right, at least (of 43). Raise it when the matcher gets better on
     /// them; never write a pattern from a held-out log to raise it.
-    static let heldOutFloor = 39
+    static let heldOutFloor = 40
 
     struct IndexRow {
         let file: String; let expected: String; let source: String; let group: String
