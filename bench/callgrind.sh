@@ -18,13 +18,8 @@ trap 'rm -rf "$work"' EXIT
 bin="$work/tfwizard"
 strip --strip-debug -o "$bin" "$(release_binary)"
 
-mkdir -p "$work/bin" "$work/home"
-cat > "$work/bin/python3" <<'SH'
-#!/bin/sh
-if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then exec /bin/sh -c "$TFW_FLOOD"; fi
-exec /usr/bin/python3 "$@"
-SH
-chmod +x "$work/bin/python3"
+mkdir -p "$work/home"
+flood_python "$work/bin"
 export TFW_FLOOD="/usr/bin/python3 -c 'import sys; w = sys.stdout.buffer.write; block = (b\"x\" * 99 + b\"\\n\") * 49 + b\"GET https://user:pw@mirror.example/simple/?token=abc123&x=1 ok\\n\"; [w(block) for _ in range($size * 200)]'"
 printf 'device: cpu\nmethod: venv\npython: "%s"\nvenv: %s\nproxy: "http://ada:S3cret@proxy.example:3128"\n' \
   "$work/bin/python3" "$work/venv" > "$work/answers.yaml"

@@ -23,13 +23,8 @@ bin=$(release_binary)
 work=$(mktemp -d)
 trap 'tmux kill-server -L tfw-bench 2>/dev/null || true; rm -rf "$work"' EXIT
 
-mkdir -p "$work/bin" "$work/home"
-cat > "$work/bin/python3" <<'SH'
-#!/bin/sh
-if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then exec /bin/sh -c "$TFW_FLOOD"; fi
-exec /usr/bin/python3 "$@"
-SH
-chmod +x "$work/bin/python3"
+mkdir -p "$work/home"
+flood_python "$work/bin"
 flood_command() {
   echo "/usr/bin/python3 -c 'import sys; w = sys.stdout.buffer.write; block = (b\"x\" * 99 + b\"\\n\") * 1000; [w(block) for _ in range($1 * 10)]'"
 }

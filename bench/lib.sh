@@ -29,3 +29,16 @@ release_binary() {
   swift build -c release --product tfwizard >/dev/null
   echo "$(swift build -c release --show-bin-path)/tfwizard"
 }
+
+# flood_python DIR: writes DIR/python3, a Python whose `-m venv` runs $TFW_FLOOD instead (the plan's
+# first step then prints the flood and creates no venv, so the next step fails and the run ends);
+# anything else goes to /usr/bin/python3. With DIR first on PATH, the wizard and its probe pick it.
+flood_python() {
+  mkdir -p "$1"
+  cat > "$1/python3" <<'SH'
+#!/bin/sh
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then exec /bin/sh -c "$TFW_FLOOD"; fi
+exec /usr/bin/python3 "$@"
+SH
+  chmod +x "$1/python3"
+}

@@ -93,7 +93,7 @@ final class InterruptedWizardTests: XCTestCase {
         var environment = ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path]
         if let pyenvRoot = ProcessInfo.processInfo.environment["PYENV_ROOT"] { environment["PYENV_ROOT"] = pyenvRoot }
         let session = try TmuxSession(command: "'\(BinaryUnderTest.path)'", environment: environment)
-        let screen = try session.waitFor("Welcome", timeout: 15)
+        let screen = try session.waitFor("Press Enter to begin", timeout: 15)   // the welcome screen whole, not the first frame
         let unwrapped = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertTrue(unwrapped.contains("- The last run was stopped while step \"Install python3-venv\" was running"), screen)
         XCTAssertTrue(unwrapped.contains("sudo dpkg --configure -a"), screen)

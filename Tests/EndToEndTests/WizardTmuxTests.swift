@@ -27,7 +27,7 @@ final class WizardTmuxTests: XCTestCase {
         XCTAssertTrue(check.contains("Validation passed.") || check.contains("TensorFlow works."), check)
         XCTAssertTrue(check.contains("2."), "no TensorFlow version on the check screen:\n\(check)")
         try session.send("Enter")
-        let done = try session.waitFor("Log:", timeout: 20)
+        let done = try session.waitFor("Log written to", timeout: 20)   // the export runs off the UI thread
         try session.send("Enter")
         // The screen is gone; the terminal keeps how it went and how to use it.
         let summary = try session.waitFor("EXIT=0", timeout: 20)

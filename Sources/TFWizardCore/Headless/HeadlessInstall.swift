@@ -124,7 +124,8 @@ public final class HeadlessInstall: @unchecked Sendable {
 /// up (stdout on a slow terminal) slows the child down instead of the queue growing without bound.
 /// Items of weight 0 never wait, so the end of a step always gets through.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
-    private var items: [Element] = []
+    /// Taken items are set to nil at once, so what they hold is freed before the slots are dropped.
+    private var items: [Element?] = []
     private var head = 0
     private var queuedWeight = 0
     private let limit: Int
@@ -150,7 +151,8 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count { condition.wait() }
-        let item = items[head]
+        let item = items[head]!
+        items[head] = nil
         head += 1
         queuedWeight -= weight(item)
         if head == items.count || head >= 4096 {   // drop what was taken, without moving the rest each time

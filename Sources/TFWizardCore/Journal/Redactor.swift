@@ -49,8 +49,13 @@ public enum Redactor {
     }
 
     public static func redact(_ text: String, secrets: [String]) -> String {
+        redact(text, literalForms: literalForms(of: secrets))
+    }
+
+    /// `redact(_:secrets:)` with the secrets' literal forms worked out once (`literalForms(of:)`).
+    static func redact(_ text: String, literalForms: [String]) -> String {
         var result = text
-        for secret in literalForms(of: secrets) where result.contains(secret) {
+        for secret in literalForms where result.contains(secret) {
             result = result.replacing(secret, with: mask)
         }
         if result.contains("://") {

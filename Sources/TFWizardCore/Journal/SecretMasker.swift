@@ -11,14 +11,15 @@ import Darwin
 /// that hold one go through `Redactor.redact`: the same output bytes, at the cost of a memchr for the
 /// lines (nearly all of a step's output) that hold none.
 public struct SecretMasker: Sendable {
-    private let secrets: [String]
+    /// The secrets' literal forms, worked out once (not for every line, as `Redactor.redact` does).
+    private let literalForms: [String]
     /// What a line holding a credential holds, as bytes. A literal form with a line break in it is left
     /// out: masking is line by line, so no line holds it.
     private let needles: [[UInt8]]
 
     public init(secrets: [String]) {
-        self.secrets = secrets
-        let literals = Redactor.literalForms(of: secrets).map { Array($0.utf8) }
+        literalForms = Redactor.literalForms(of: secrets)
+        let literals = literalForms.map { Array($0.utf8) }
             .filter { !$0.contains(Self.lineFeed) && !$0.contains(Self.carriageReturn) }
         needles = literals + [Array("://".utf8), Array("=".utf8)]
     }
@@ -30,7 +31,7 @@ public struct SecretMasker: Sendable {
     public func redact(_ line: String) -> String {
         var line = line
         let candidate = line.withUTF8 { bytes in needles.contains { Self.find($0, in: bytes, from: 0) != nil } }
-        return candidate ? Redactor.redact(line, secrets: secrets) : line
+        return candidate ? Redactor.redact(line, literalForms: literalForms) : line
     }
 
     /// Masks a block of output: any number of lines, each ended by LF or CR (the last one may be
@@ -48,7 +49,7 @@ public struct SecretMasker: Sendable {
             let start = lineStart(in: block, before: hit, notBefore: cursor)
             let end = lineEnd(in: block, from: hit)
             let line = String(decoding: UnsafeBufferPointer(rebasing: block[start..<end]), as: UTF8.self)
-            let masked = Redactor.redact(line, secrets: secrets)
+            let masked = Redactor.redact(line, literalForms: literalForms)
             if masked != line {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: block[copied..<start]))
                 output.append(contentsOf: masked.utf8)

@@ -22,6 +22,25 @@ final class BlockingQueueTests: XCTestCase {
     }
 }
 
+extension BlockingQueueTests {
+    /// A taken item is freed once its taker drops it, while later ones still wait: slots that kept taken
+    /// 64 KB chunks alive held hundreds of MB during a flood.
+    func testTakenItemsAreNotKeptAlive() {
+        let queue = BlockingQueue<Payload>()
+        weak var taken: Payload?
+        do {
+            let first = Payload()
+            taken = first
+            queue.push(first)
+            queue.push(Payload())
+            _ = queue.pop()
+        }
+        XCTAssertNil(taken, "the queue still holds an item it gave out")
+    }
+}
+
+final class Payload: Sendable {}
+
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
