@@ -60,6 +60,24 @@ final class ReadableRunTests: XCTestCase {
         XCTAssertEqual(driver.state.install?.steps[3].warnings.count, 0)
     }
 
+    /// The failure screen judges a CUDA library line by the GPU of the machine the step ran on.
+    func testACUDALibraryLineIsTheCauseOnlyOnAMachineWithAGPU() {
+        let line = "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library "
+            + "'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file: No such file or directory\r\n"
+            + "Traceback (most recent call last):\r\nRuntimeError: the check failed\r\n"
+        func cause(gpu: Bool) -> String? {
+            var driver = WizardDriver(TestMachine.environment(gpu: gpu))
+            startInstall(&driver)
+            let last = (driver.state.plan?.steps.count ?? 1) - 1
+            driver.engine(.stepStarted(index: last), .output(index: last, bytes: Array(line.utf8)),
+                          .stepFinished(index: last, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
+                          .awaitingDecision(index: last))
+            return driver.state.failureDiagnosis?.cause?.finding.id
+        }
+        XCTAssertEqual(cause(gpu: true), "cuda-lib-missing")
+        XCTAssertNil(cause(gpu: false), "harmless on a machine without an NVIDIA GPU")
+    }
+
     /// The network fix names the venv's interpreter and this run's mirror, its password masked.
     func testFixCommandsUseTheStepsInterpreterAndThisRunsMirror() {
         var answers = Answers()

@@ -61,7 +61,8 @@ extension WizardEnvironment {
             diagnoseOutput: { output, plan in
                 TroubleshootWiring.diagnoseOutput(output, catalog: errorCatalog,
                                                   disk: DiskPreflight(facts: facts, device: plan.answers.device),
-                                                  strings: strings, user: user, home: home)
+                                                  strings: strings, user: user, home: home,
+                                                  thisMachine: ThisMachineGPU(facts.gpu))
             },
             loadLogFile: { path in
                 TroubleshootWiring.loadLogFile(path, catalog: errorCatalog, strings: strings, user: user, home: home)

@@ -9,10 +9,12 @@ import TFWizardCore
 public enum TroubleshootWiring {
     /// A failed step's raw output tail, diagnosed the same way as headless `install` does it.
     /// - Parameter disk: the free space measured before the start; a `disk-full` cause quotes it.
+    /// - Parameter thisMachine: the GPU of the machine the step ran on: a CUDA library that cannot be loaded
+    ///   is the cause with one and harmless without.
     public static func diagnoseOutput(_ output: [UInt8], catalog: ErrorCatalog?, disk: DiskPreflight?, strings: Strings,
-                                      user: String, home: String) -> DiagnosisView {
+                                      user: String, home: String, thisMachine: ThisMachineGPU? = nil) -> DiagnosisView {
         guard let catalog else { return DiagnosisView(cause: nil, findings: [], unknownErrorLines: [], linesRead: 0) }
-        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings)
+        let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings, thisMachine: thisMachine)
         var result = DiagnosisView(failure.diagnosis, catalog: catalog, user: user, home: home)
         if let note = failure.diskNote { result.cause?.explanation += " " + note }
         return result
