@@ -11,6 +11,8 @@ public final class InstallSession: @unchecked Sendable {
     private let lock = Lock()
     private var signalNumber: Int32?
     private var lastPlan: Plan?
+    /// The answers last written by `saveAnswers` (the wizard's, with the fixes it applied).
+    private var savedAnswers: Answers?
     /// The recorded machine a dry run walks, when this session is one.
     public let dryRunOf: String?
 
@@ -77,14 +79,15 @@ public final class InstallSession: @unchecked Sendable {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw FileSystemError(path: path, code: written < 0 ? errno : ENOSPC) }
+        lock.lock(); savedAnswers = answers; lock.unlock()
         return path
     }
 
     /// Answer file and log at the end of a run; returns the log's path.
     @discardableResult
     public func finish() throws -> String {
-        lock.lock(); let plan = lastPlan; lock.unlock()
-        if let plan { _ = try? saveAnswers(plan.answers) }
+        lock.lock(); let answers = savedAnswers ?? lastPlan?.answers; lock.unlock()
+        if let answers { _ = try? saveAnswers(answers) }
         return try exportLog()
     }
 }

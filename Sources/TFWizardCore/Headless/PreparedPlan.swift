@@ -37,7 +37,9 @@ public struct PreparedPlan {
         case .success(let plan):
             return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
-            throw Failure(description: "\(answerFile): \(refusal.field): \(refusal)")
+            let error = AnswerFileError(fileName: answerFile, line: AnswerFile.line(of: refusal.field, in: text),
+                                        field: refusal.field, message: refusal.description)
+            throw Failure(description: error.description)
         }
     }
 }

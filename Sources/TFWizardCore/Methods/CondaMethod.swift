@@ -74,7 +74,7 @@ extension Planning {
         // --no-capture-output lets pip's progress reach the log as it happens.
         steps.append(Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]),
                           why: strings[answers.device == .gpu ? "planner.step.install-tf.why.conda.gpu" : "planner.step.install-tf.why.conda"],
-                          argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec],
+                          argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec] + answers.pins,
                           environment: pipEnvironment()))
         if !rebootPending(release) {
             // The environment's own python, not `conda run`: conda run cannot pass an argument that holds

@@ -109,7 +109,7 @@ extension Planning {
             why = strings[user ? "planner.step.install-tf.why.user" : "planner.step.install-tf.why.cpu"]
         }
         return Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]), why: why,
-                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec],
+                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec] + answers.pins,
                     environment: pipEnvironment(), needsRoot: needsRoot)
     }
 
