@@ -14,6 +14,9 @@ struct WizardCommand: ParsableCommand {
         shouldDisplay: false
     )
 
+    @Option(name: .long, help: "An answer file whose choices every screen starts from (each can still be changed).")
+    var answers: String?
+
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
@@ -22,7 +25,8 @@ struct WizardCommand: ParsableCommand {
         let recorded = try recording.load(strings: strings)
         let reason: ExitReason
         do {
-            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory)
+            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory,
+                                       answerFile: answers)
         } catch {
             throw CommandFailure.badInput(error.description)
         }

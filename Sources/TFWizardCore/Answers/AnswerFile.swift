@@ -27,6 +27,25 @@ public enum AnswerFile {
     static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker", "pins"]
     static let dockerKeys = ["image_tag", "jupyter"]
 
+    /// Reads and parses the file at `path` (`-`: standard input); returns the answers and the text, whose
+    /// lines a later refusal can point at.
+    public static func load(_ path: String) throws(AnswerFileError) -> (answers: Answers, text: String) {
+        let text: String
+        do {
+            text = path == "-" ? StandardStreams.readInput() : try FileText.read(path)
+        } catch {
+            throw AnswerFileError(fileName: path, line: nil, field: "",
+                                  message: "cannot read the answer file: \(String(cString: strerror(error.code)))")
+        }
+        do {
+            return (try parse(text, fileName: path), text)
+        } catch let error as AnswerFileError {
+            throw error
+        } catch {
+            throw AnswerFileError(fileName: path, line: nil, field: "", message: "\(error)")
+        }
+    }
+
     public static func parse(_ text: String, fileName: String) throws -> Answers {
         do throws(YAMLProblem) {
             return try read(text)

@@ -17,18 +17,9 @@ public struct PreparedPlan {
 
     /// - Parameter answerFile: a path, or `-` for standard input.
     public static func make(answerFile: String, strings: Strings, recorded: RecordedMachine? = nil) throws(Failure) -> PreparedPlan {
-        let text: String
-        do {
-            text = answerFile == "-" ? StandardStreams.readInput() : try FileText.read(answerFile)
-        } catch {
-            throw Failure(description: "\(answerFile): cannot read the answer file: \(String(cString: strerror(error.code)))")
-        }
-        let answers: Answers
-        do {
-            answers = try AnswerFile.parse(text, fileName: answerFile)
-        } catch {
-            throw Failure(description: "\(error)")
-        }
+        let loaded: (answers: Answers, text: String)
+        do { loaded = try AnswerFile.load(answerFile) } catch { throw Failure(description: error.description) }
+        let (answers, text) = loaded
         let context = MachineContext.make(recorded: recorded, venv: answers.venv)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }

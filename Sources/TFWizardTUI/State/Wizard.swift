@@ -284,6 +284,9 @@ extension WizardState {
             deviceCursor = DeviceScreen.devices.firstIndex(of: .gpu) ?? 0   // a working NVIDIA GPU: offer it first
         }
         packageCursor = Answers.Package.allCases.firstIndex(of: answers.package) ?? 0
-        versionCursor = PackageScreen.versionChoices(catalog).firstIndex(of: answers.version) ?? 0
+        // "2.19" in an answer file is that series' newest patch, as the planner reads it.
+        let versions = PackageScreen.versionChoices(catalog)
+        versionCursor = versions.firstIndex(of: answers.version)
+            ?? catalog.release(answers.version).flatMap { versions.firstIndex(of: $0.version) } ?? 0
     }
 }

@@ -13,12 +13,21 @@ public enum WizardRun {
         public var description: String
     }
 
-    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String) throws(Failure) -> ExitReason {
+    /// - Parameter answerFile: the answers the screens start from (`--answers FILE`); each screen is still
+    ///   shown. A file that cannot be read is bad input; an answer this machine refuses is named, with its
+    ///   line, at the top of the welcome screen.
+    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
+                           answerFile: String? = nil) throws(Failure) -> ExitReason {
+        var loaded: (answers: Answers, text: String)?
+        if let answerFile {
+            do { loaded = try AnswerFile.load(answerFile) } catch { throw Failure(description: error.description) }
+        }
+        let initialAnswers = loaded?.answers ?? Answers()
         // Checked before probing or opening anything: without a terminal, say how to go on.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
         }
-        let context = MachineContext.make(recorded: recorded, venv: Answers.defaultVenv)
+        let context = MachineContext.make(recorded: recorded, venv: initialAnswers.venv)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
         let session: InstallSession
@@ -28,10 +37,12 @@ public enum WizardRun {
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
-        let environment = WizardEnvironment.live(
+        var environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
             sideEffects: .session(session, runner: context.stepRunner),
-            notices: session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+            notices: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+                + answerNotices(answerFile, loaded, context: context, catalog: catalog, strings: strings))
+        environment.initialAnswers = initialAnswers
         // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
         // log is written and the exit status is 128+n.
         let interruption = InterruptFlag()
@@ -51,5 +62,16 @@ public enum WizardRun {
         // The full-screen view is gone: what happened and what to do next stay in the terminal.
         StandardStreams.writeOutput(outcome.summary(logPath: logPath).map { $0 + "\n" }.joined())
         return outcome.reason
+    }
+
+    /// What the planner refuses in the answer file, as the `plan` command would say it (file, line, field).
+    static func answerNotices(_ path: String?, _ loaded: (answers: Answers, text: String)?, context: MachineContext,
+                              catalog: Catalog, strings: Strings) -> [String] {
+        guard let path, let loaded else { return [] }
+        let planned = Planner.plan(answers: loaded.answers, facts: context.facts, catalog: catalog,
+                                   target: context.target(for: loaded.answers), home: context.home, strings: strings)
+        guard case .failure(let refusal) = planned else { return [] }
+        return [AnswerFileError(fileName: path, line: AnswerFile.line(of: refusal.field, in: loaded.text),
+                                field: refusal.field, message: refusal.description).description]
     }
 }
