@@ -65,21 +65,23 @@ extension Planning {
         let driver = try driverSteps(release, privileges: privileges)
         var steps = driver.steps
         let exists = conda.environments.contains(name)
+        // The environment's own python, not `conda run`: conda run cannot pass an argument that holds
+        // newlines (conda issue 11763), and the check program is several lines long.
+        let environmentPython = conda.basePrefix + "/envs/" + name + "/bin/python"
         steps.append(Step(id: "conda-create",
                           title: strings.text("planner.step.conda-create.title", ["env": name, "python": python]),
                           why: strings["planner.step.conda-create.why"],
                           argv: [conda.executable, "create", "-y", "-n", name, "python=\(python)", "pip"],
-                          state: exists ? .alreadyDone(reason: strings.text("planner.done.conda", ["env": name])) : .toRun))
+                          state: exists ? .alreadyDone(reason: strings.text("planner.done.conda", ["env": name])) : .toRun,
+                          doneCheck: StepChecks.executable(environmentPython)))
         let spec = packageSpec(release)
         // --no-capture-output lets pip's progress reach the log as it happens.
         steps.append(Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]),
                           why: strings[answers.device == .gpu ? "planner.step.install-tf.why.conda.gpu" : "planner.step.install-tf.why.conda"],
                           argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec] + answers.pins,
-                          environment: pipEnvironment()))
+                          environment: pipEnvironment(),
+                          doneCheck: tensorflowInstalledCheck(python: environmentPython, release: release)))
         if !rebootPending(release) {
-            // The environment's own python, not `conda run`: conda run cannot pass an argument that holds
-            // newlines (conda issue 11763), and the check program is several lines long.
-            let environmentPython = conda.basePrefix + "/envs/" + name + "/bin/python"
             steps.append(try validationStep(python: environmentPython))
         }
         var notes = [strings.text("planner.note.conda", ["conda": conda.executable, "version": conda.version ?? "?",

@@ -61,7 +61,7 @@ extension Planning {
         // pip refuses --user inside a virtual environment (its site-packages is already the user's).
         let user = !facts.privileges.isRoot && python.virtualEnvironment == nil
         // As root, pip installs into the system's own site-packages.
-        steps.append(upgradePipStep(python: python.path, user: user, needsRoot: facts.privileges.isRoot))
+        steps.append(upgradePipStep(python: python.path, release: release, user: user, needsRoot: facts.privileges.isRoot))
         steps.append(installStep(python: python.path, release: release, user: user, needsRoot: facts.privileges.isRoot))
         steps.append(try validationStep(python: python.path))
         return steps

@@ -68,8 +68,9 @@ extension Planning {
             why: strings["planner.step.create-venv.why"],
             argv: [python.path, "-m", "venv", venv],
             state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
-                             : .toRun))
-        steps.append(upgradePipStep(python: venvPython, user: false))
+                             : .toRun,
+            doneCheck: StepChecks.executable(venvPython)))
+        steps.append(upgradePipStep(python: venvPython, release: release, user: false))
         var install = installStep(python: venvPython, release: release, user: false)
         if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
         steps.append(install)

@@ -30,25 +30,43 @@ public enum PlanFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A script that does what the plan does; steps found already done are left in, commented out.
+    /// A standalone POSIX script that does what the plan does on a machine without tfwizard: `set -eu`,
+    /// each step echoed, and each step with a check skipped when its check finds the work done, so a
+    /// second run changes nothing. Root steps go through sudo unless the script runs as root. A step
+    /// without a check that was already done here stays in, commented out.
     public static func shell(_ plan: Plan) -> String {
+        let english = Strings(language: "en")
         var lines = ["#!/bin/sh",
-                     "# " + Strings(language: "en")["planner.format.shellHeader"],
-                     "# TensorFlow \(oneLine(plan.tensorflowVersion)): \(plan.answers.package.rawValue), \(plan.answers.device.rawValue), \(plan.answers.method.rawValue)"]
+                     "# " + english["planner.format.shellHeader"],
+                     "# TensorFlow \(oneLine(plan.tensorflowVersion)): \(plan.answers.package.rawValue), \(plan.answers.device.rawValue), \(plan.answers.method.rawValue)",
+                     "# " + english["planner.format.shellRerun"]]
         if plan.steps.contains(where: { step in step.environment.values.contains(where: CredentialMask.hasCredentials) }) {
-            lines.append("# " + Strings(language: "en")["planner.format.masked"])
+            lines.append("# " + english["planner.format.masked"])
         }
-        lines.append("set -eu")
+        lines += ["set -eu",
+                  "# " + english["planner.format.shellSudo"],
+                  "if [ \"$(id -u)\" -eq 0 ]; then SUDO=; else SUDO=sudo; fi"]
         for (index, step) in plan.steps.enumerated() {
+            let label = "[\(index + 1)/\(plan.steps.count)] \(oneLine(step.title))"
+            let announce = "printf '%s\\n' " + ShellQuoting.quote("tfwizard: " + label) + " "
+                + ShellQuoting.quote("+ " + displayCommand(step, strings: english))
             lines.append("")
             lines.append("# \(index + 1). \(oneLine(step.title))")
             lines.append("#    \(oneLine(step.why))")
-            let command = shellCommand(step)
-            if case let .alreadyDone(reason) = step.state {
+            let command = portableCommand(step)
+            if let check = step.doneCheck {
+                let skipped = english.text("planner.format.shellAlreadyDone", ["step": label])
+                lines += ["if \(portableArgv(check)) >/dev/null 2>&1; then",
+                          "  printf '%s\\n' " + ShellQuoting.quote("tfwizard: " + skipped),
+                          "else",
+                          "  " + announce,
+                          "  " + command,
+                          "fi"]
+            } else if case let .alreadyDone(reason) = step.state {
                 lines.append("#    already done: \(oneLine(reason))")
                 lines += command.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
             } else {
-                lines.append(command)
+                lines += [announce, command]
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -75,6 +93,24 @@ public enum PlanFormatter {
             "\(key)=\(ShellQuoting.quote(CredentialMask.masked(step.environment[key] ?? "")))"
         }
         return (assignments + step.argv.map(ShellQuoting.quote)).joined(separator: " ")
+    }
+
+    /// As `shellCommand`, for a machine whose user may differ: a root step runs through `$SUDO` (empty as
+    /// root), with `env` before its variables (an assignment after an expansion is no assignment).
+    static func portableCommand(_ step: Step) -> String {
+        let assignments = step.environment.keys.sorted().map { key in
+            "\(key)=\(ShellQuoting.quote(CredentialMask.masked(step.environment[key] ?? "")))"
+        }
+        guard step.needsRoot else { return (assignments + step.argv.map(ShellQuoting.quote)).joined(separator: " ") }
+        let argv = step.argv.first == "sudo" ? Array(step.argv.dropFirst()) : step.argv
+        return (["$SUDO"] + (assignments.isEmpty ? [] : ["env"] + assignments) + argv.map(ShellQuoting.quote))
+            .joined(separator: " ")
+    }
+
+    /// An argv quoted for sh, a leading sudo made `$SUDO`.
+    static func portableArgv(_ argv: [String]) -> String {
+        guard argv.first == "sudo" else { return ShellQuoting.render(argv) }
+        return (["$SUDO"] + argv.dropFirst().map(ShellQuoting.quote)).joined(separator: " ")
     }
 
     /// As `shellCommand`, but the long check program is named instead of printed.
