@@ -31,6 +31,8 @@ public enum HeadlessRun {
         do {
             session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: logDirectory,
                                          dryRunOf: recorded?.name)
+        } catch let held as StateFolderLock.Held {
+            throw Failure(description: held.message(strings: strings))
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory ?? "", "error": "\(error)"]))
         }

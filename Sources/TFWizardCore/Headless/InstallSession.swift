@@ -7,6 +7,8 @@ import Glibc
 /// the real pty runner, and at the end the exported session log and the saved answer file.
 public final class InstallSession: @unchecked Sendable {
     public let journal: SessionJournal
+    /// This process's hold on the state folder, for the session's life.
+    private let folderLock: StateFolderLock
     private let strings: Strings
     private let lock = Lock()
     private var signalNumber: Int32?
@@ -16,8 +18,8 @@ public final class InstallSession: @unchecked Sendable {
     /// The recorded machine a dry run walks, when this session is one.
     public let dryRunOf: String?
 
-    /// Opens the journal (a folder that cannot be written is an error the caller reports before any
-    /// screen or step) and records what the probe found. A dry run against a recorded machine keeps its
+    /// Takes the state folder's lock (`StateFolderLock.Held` when another tfwizard has it) and opens the
+    /// journal (a folder that cannot be written is an error the caller reports before any screen or step) and records what the probe found. A dry run against a recorded machine keeps its
     /// log and answers in a folder of their own (`dry-run-NAME` inside the log folder), each marked as such,
     /// so they are never taken for this machine's.
     public init(facts: MachineFacts, strings: Strings, logDirectory: String?, dryRunOf recordedMachine: String? = nil) throws {
@@ -27,7 +29,11 @@ public final class InstallSession: @unchecked Sendable {
             (logDirectory ?? SessionPaths.defaultLogDirectory(environment: ProcessInfo.processInfo.environment))
                 .appendingPathComponent("dry-run-" + name.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) })
         } ?? logDirectory
-        journal = try SessionJournal(directory: directory)
+        // The folder's lock comes first: a second tfwizard leaves no transcript behind in it.
+        let folder = directory ?? SessionJournal.defaultDirectory()
+        try SessionJournal.makePrivateDirectory(folder)
+        folderLock = try StateFolderLock(directory: folder)
+        journal = try SessionJournal(directory: folder)
         interruptedStep = recordedMachine == nil ? InProgressMarker(directory: journal.directory).interrupted() : nil
         var report = ProbeReport.text(facts, strings: strings)
         if let recordedMachine { report = strings.text("recorded.log.header", ["machine": recordedMachine]) + "\n" + report }

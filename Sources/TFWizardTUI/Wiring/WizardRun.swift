@@ -34,6 +34,8 @@ public enum WizardRun {
         do {
             session = try InstallSession(facts: context.facts, strings: strings, logDirectory: logDirectory,
                                          dryRunOf: recorded?.name)
+        } catch let held as StateFolderLock.Held {
+            throw Failure(description: held.message(strings: strings))
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
