@@ -153,7 +153,24 @@ public struct Planning {
         let release = try resolveRelease()
         try checkMachine(release, method.releaseChecks)
         try checkComputeCapability(release)
-        return try method.plan(self, release: release)
+        return withDpkgRepair(try method.plan(self, release: release))
+    }
+
+    /// dpkg left packages half done (an apt run cut short): apt refuses to work until `dpkg --configure -a`
+    /// finishes them, so that comes before anything else, or a note says who must run it.
+    func withDpkgRepair(_ plan: Plan) -> Plan {
+        guard let halfDone = facts.dpkgHalfDone, !halfDone.isEmpty else { return plan }
+        var plan = plan
+        let packages = halfDone.joined(separator: ", ")
+        guard let prefix = privileges.prefix else {
+            plan.notes.insert(strings.text("planner.note.dpkgNoRoot", ["packages": packages]), at: 0)
+            return plan
+        }
+        plan.steps.insert(Step(id: "dpkg-configure", title: strings["planner.step.dpkg-configure.title"],
+                               why: strings.text("planner.step.dpkg-configure.why", ["packages": packages]),
+                               argv: prefix + ["dpkg", "--configure", "-a"], needsRoot: true,
+                               doneCheck: ["sh", "-c", "test -z \"$(dpkg --audit)\""]), at: 0)
+        return plan
     }
 
     /// How a step that needs root is started here.
