@@ -11,12 +11,12 @@ struct PlanCommand: ParsableCommand {
         abstract: "Prints the commands the wizard would run for an answer file. Runs nothing."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, ansible, json }
 
     @Option(name: .long, help: "The answer file (YAML).")
     var answers: String
 
-    @Option(name: .long, help: "text, sh (a runnable script) or json.")
+    @Option(name: .long, help: "text, sh (a runnable script), ansible (a playbook for every host of an inventory) or json.")
     var format: Format = .text
 
     @OptionGroup var common: CommonOptions
@@ -31,6 +31,7 @@ struct PlanCommand: ParsableCommand {
             if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
             print(PlanFormatter.text(prepared.plan, strings: strings), terminator: "")
         case .sh: print(PlanFormatter.shell(prepared.plan), terminator: "")
+        case .ansible: print(PlaybookFormatter.playbook(prepared.plan), terminator: "")
         case .json: print(PlanFormatter.json(prepared.plan))
         }
     }

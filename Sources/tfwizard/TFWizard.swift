@@ -24,7 +24,8 @@ struct TFWizard: ParsableCommand {
             Exit status: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
             """,
         version: TFWizardVersion.versionLine,
-        subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, DoctorCommand.self],
+        subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, UninstallCommand.self,
+                      DoctorCommand.self],
         defaultSubcommand: WizardCommand.self
     )
 }

@@ -11,10 +11,13 @@ public enum HeadlessRun {
         public var description: String
     }
 
+    /// What the plan does: install TensorFlow, or remove what tfwizard installed (its last words differ).
+    public enum Purpose: Sendable { case install, uninstall }
+
     /// Runs the plan; returns the exit status (0, 1, or 128+n / 130 after a cancel). A dry run against a
     /// recording changes nothing and needs no confirmation.
     public static func run(_ prepared: PreparedPlan, yes: Bool, strings: Strings, logDirectory: String?,
-                           recorded: RecordedMachine?) throws(Failure) -> Int32 {
+                           recorded: RecordedMachine?, purpose: Purpose = .install) throws(Failure) -> Int32 {
         let plan = prepared.plan
         if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
         if !yes && recorded == nil {
@@ -56,13 +59,15 @@ public enum HeadlessRun {
             say(strings.text("recorded.install.finished", ["count": String(plan.steps.count)]) + "\n")
             return 0
         case .succeeded:
-            say(strings[plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"] + "\n")
+            let words = purpose == .uninstall ? "uninstall.succeeded"
+                : plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"
+            say(strings[words] + "\n")
             return 0
         case .failed:
-            say(strings["headless.install-failed"] + "\n")
+            say(strings[purpose == .uninstall ? "uninstall.failed" : "headless.install-failed"] + "\n")
             return 1
         case .cancelled:
-            say(strings["headless.install-cancelled"] + "\n")
+            say(strings[purpose == .uninstall ? "uninstall.cancelled" : "headless.install-cancelled"] + "\n")
             return session.interruptedBy.map { 128 + $0 } ?? 130
         }
     }

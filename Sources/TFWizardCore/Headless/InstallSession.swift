@@ -63,8 +63,13 @@ public final class InstallSession: @unchecked Sendable {
         journal.recordAnswers(AnswerFile.render(plan.answers))
         journal.recordPlan(PlanFormatter.text(plan, strings: strings))
         lock.lock(); lastPlan = plan; lock.unlock()
+        // A dry run installs nothing: there is nothing to resume or uninstall after it.
+        let recorder = dryRunOf == nil ? RunStateRecorder(transcriptPath: journal.transcriptPath, plan: plan) : nil
         return Engine(plan: plan, runner: runner, journal: journal, expectGPU: plan.answers.device == .gpu,
-                      strings: strings, packageLocks: packageLocks, onEvent: sink)
+                      strings: strings, packageLocks: packageLocks, onEvent: { event in
+                          recorder?.observe(event)
+                          sink(event)
+                      })
     }
 
     /// Writes the session log (0600) and returns its path.

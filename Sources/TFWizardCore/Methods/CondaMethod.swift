@@ -31,6 +31,14 @@ public struct CondaMethod: InstallMethod {
         return [conda, "env", "remove", "-y", "-n", Planning.condaEnvironment]
     }
 
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        guard let conda = facts.conda, conda.environments.contains(Planning.condaEnvironment) else {
+            return .nothingThere(strings.text("uninstall.nothing.conda", ["env": Planning.condaEnvironment]))
+        }
+        return .remove
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [DoneHints.Command(lead: "done.conda", command: "conda activate " + Planning.condaEnvironment)])
     }
@@ -81,9 +89,8 @@ extension Planning {
                           argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec] + answers.pins,
                           environment: pipEnvironment(),
                           doneCheck: tensorflowInstalledCheck(python: environmentPython, release: release)))
-        if !rebootPending(release) {
-            steps.append(try validationStep(python: environmentPython))
-        }
+        let check = try validationStep(python: environmentPython)
+        if !rebootPending(release) { steps.append(check) }
         var notes = [strings.text("planner.note.conda", ["conda": conda.executable, "version": conda.version ?? "?",
                                                          "env": name, "python": python])]
         notes.append(strings["planner.note.condaPip"])
@@ -95,7 +102,9 @@ extension Planning {
         let folder = conda.basePrefix.lastPathComponent.lowercased()
         if !folder.contains("forge") { notes.append(strings["planner.note.condaToS"]) }
         notes.append(strings["planner.note.validate"])
-        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
-                    pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")
+        var plan = Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
+                        pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")
+        if rebootPending(release) { plan.checkAfterReboot = check }
+        return plan
     }
 }

@@ -37,6 +37,15 @@ public struct SourceMethod: InstallMethod {
         return ["rm", "-rf", folder]
     }
 
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        folder?.venvRemoval(strings: strings) ?? .remove
+    }
+
+    public func removalNotes(_ answers: Answers, strings: Strings) -> [String] {
+        [strings["uninstall.note.sourceTree"]]
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [VenvMethod.activateHint(answers)])
     }

@@ -37,6 +37,10 @@ public struct SystemPipMethod: InstallMethod {
         guard let install = plan.steps.first(where: { $0.id == "install-tf" }), let python = install.argv.first else { return [] }
         return [python, "-m", "pip", "uninstall", "-y", answers.package.rawValue]
     }
+
+    public func removalNotes(_ answers: Answers, strings: Strings) -> [String] {
+        [strings["uninstall.note.pipDependencies"]]
+    }
 }
 
 extension Planning {

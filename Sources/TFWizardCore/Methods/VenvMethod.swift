@@ -33,6 +33,12 @@ public struct VenvMethod: InstallMethod {
         return ["rm", "-rf", folder]
     }
 
+    /// Only a folder that holds the venv and nothing else is removed.
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        folder?.venvRemoval(strings: strings) ?? .remove
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [Self.activateHint(answers)])
     }

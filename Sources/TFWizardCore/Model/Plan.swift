@@ -50,6 +50,9 @@ public struct Plan: Codable, Equatable, Sendable {
     public var notes: [String]            // one-line remarks shown above the plan (what changed since the guide, warnings)
     public var tensorflowVersion: String  // the release the plan installs ("2.21.0"), or "latest" resolved from the catalog
     public var pythonPath: String?        // the interpreter the plan uses
+    /// The TensorFlow check a plan that ends with the driver install leaves for after the reboot (a
+    /// playbook reboots and goes on to it).
+    public var checkAfterReboot: Step?
     public init(answers: Answers, steps: [Step], notes: [String], tensorflowVersion: String, pythonPath: String?) {
         self.answers = answers; self.steps = steps; self.notes = notes
         self.tensorflowVersion = tensorflowVersion; self.pythonPath = pythonPath

@@ -6,8 +6,9 @@ import Glibc
 /// The plan as people and programs read it: text for the terminal, a runnable POSIX sh script, JSON.
 /// Every form masks credentials in environment values and answers.
 public enum PlanFormatter {
-    public static func text(_ plan: Plan, strings: Strings) -> String {
-        var lines = [strings.text("planner.format.header", [
+    /// - Parameter header: the first line, when it is not the release and method (an uninstall's).
+    public static func text(_ plan: Plan, strings: Strings, header: String? = nil) -> String {
+        var lines = [header ?? strings.text("planner.format.header", [
             "version": plan.tensorflowVersion, "package": plan.answers.package.rawValue,
             "device": plan.answers.device.rawValue, "method": plan.answers.method.rawValue])]
         if !plan.notes.isEmpty {
@@ -15,8 +16,10 @@ public enum PlanFormatter {
             lines.append(strings["planner.format.notes"])
             lines += plan.notes.map { "  - " + oneLine($0) }
         }
-        lines.append("")
-        lines.append(strings["planner.format.steps"])
+        if !plan.steps.isEmpty {
+            lines.append("")
+            lines.append(strings["planner.format.steps"])
+        }
         for (index, step) in plan.steps.enumerated() {
             var heading = "\(index + 1). \(oneLine(step.title))"
             if step.needsRoot { heading += " (\(strings["planner.format.root"]))" }

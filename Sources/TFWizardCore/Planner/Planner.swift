@@ -192,6 +192,7 @@ public struct Planning {
         let method = try methodSteps(python, privileges)
         notes += method.notes
         var steps = driver.steps + method.steps
+        let check = steps.first { $0.kind == .validation }
         if rebootPending(release) { steps.removeAll { $0.kind == .validation } }
         notes += driver.notes
         let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap(\.aptPackageNames)
@@ -206,7 +207,9 @@ public struct Planning {
         if answers.package == .tfNightly { notes.append(strings["planner.note.nightly"]) }
         if let disk = diskNote() { notes.append(disk) }
         notes.append(strings["planner.note.validate"])
-        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+        var plan = Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+        if rebootPending(release) { plan.checkAfterReboot = check }
+        return plan
     }
 
     /// "latest" resolved: which release that is today (a nightly has no release to name).
