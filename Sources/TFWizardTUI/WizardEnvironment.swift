@@ -44,6 +44,8 @@ public struct WizardEnvironment {
     public var clock: () -> Double
     /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
     public var textOverrides: [String: String]
+    /// An install cut short that can go on (the welcome screen offers it first).
+    public var resumeOffer: ResumeOffer?
     /// The name of the recorded machine the wizard walks against (a dry run: nothing is run); nil for this machine.
     public var recordedMachine: String?
 

@@ -18,7 +18,7 @@ public enum HeadlessRun {
     /// recording changes nothing and needs no confirmation.
     public static func run(_ prepared: PreparedPlan, yes: Bool, strings: Strings, logDirectory: String?,
                            recorded: RecordedMachine?, purpose: Purpose = .install) throws(Failure) -> Int32 {
-        let plan = prepared.plan
+        var plan = prepared.plan
         if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
         if !yes && recorded == nil {
             guard isatty(STDIN_FILENO) == 1 else { throw Failure(description: strings["headless.needs-yes"]) }
@@ -41,6 +41,12 @@ public enum HeadlessRun {
         }
         if let interrupted = session.interruptedStep {
             say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
+        }
+        // The same answers after a run was cut short: go on from where it stopped (no terminal to ask on,
+        // so a command it left running is waited for, not stopped).
+        if purpose == .install, let offer = session.resumeOffer(for: plan) {
+            say((offer.notice(strings: strings) + [strings["resume.headless"]]).map { "! \($0)\n" }.joined())
+            plan = offer.apply(to: plan, handling: .wait, strings: strings)
         }
         let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
         let printer = HeadlessInstall(plan: plan, strings: strings, write: say, diagnose: { output in

@@ -35,6 +35,7 @@ public final class InstallSession: @unchecked Sendable {
         folderLock = try StateFolderLock(directory: folder)
         journal = try SessionJournal(directory: folder)
         interruptedStep = recordedMachine == nil ? InProgressMarker(directory: journal.directory).interrupted() : nil
+        interruptedRun = recordedMachine == nil ? RunState.interrupted(in: journal.directory) : nil
         var report = ProbeReport.text(facts, strings: strings)
         if let recordedMachine { report = strings.text("recorded.log.header", ["machine": recordedMachine]) + "\n" + report }
         journal.recordProbeReport(report)
@@ -48,6 +49,17 @@ public final class InstallSession: @unchecked Sendable {
 
     /// The step a killed earlier run left unfinished (read from the log folder when this session began).
     public let interruptedStep: InterruptedStep?
+    /// The newest run in the state folder when it was cut short (read when this session began).
+    public let interruptedRun: RunState?
+
+    /// What resuming the interrupted run would do with `plan`: nil when there is none, or it had other answers.
+    public func resumeOffer(for plan: Plan) -> ResumeOffer? {
+        guard let run = interruptedRun else { return nil }
+        let offer = ResumeOffer.make(run: run, plan: plan) { check in
+            SystemCommandRunner().run(check, timeout: 60, environment: nil).exitCode == 0
+        }
+        return offer.isFor(plan.answers) ? offer : nil
+    }
 
     /// The plan of the engine made last, if any.
     public var currentPlan: Plan? {

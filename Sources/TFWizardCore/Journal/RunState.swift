@@ -14,6 +14,8 @@ public struct RunState: Codable, Equatable, Sendable {
         public var status: StepStatus
         /// The Debian packages an apt step installs (for the uninstall's list).
         public var aptPackages: [String]
+        /// The command (no secrets: they travel in the environment), to find it if a kill left it running.
+        public var argv: [String]?
     }
     public var pid: Int32
     public var startedAt: String
@@ -38,6 +40,21 @@ public struct RunState: Codable, Equatable, Sendable {
                   let state = try? JSONDecoder().decode(RunState.self, from: data) else { return nil }
             return (path, state)
         }
+    }
+
+    /// The newest run in `directory` when it was cut short (killed, or the machine went down) by a process
+    /// that is gone; nil when the newest run ended, or none was recorded.
+    public static func interrupted(in directory: String) -> RunState? {
+        guard let newest = all(in: directory).last?.state, !newest.finished, newest.pid != getpid() else { return nil }
+        if newest.pid > 0, kill(newest.pid, 0) == 0 || errno == EPERM, !isZombie(newest.pid) { return nil }
+        return newest
+    }
+
+    /// Killed but not yet reaped by its parent: gone all the same.
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat").map({ String(decoding: $0, as: UTF8.self) }),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
     }
 
     /// The Debian packages tfwizard's apt steps installed in the runs recorded in `directory`.
@@ -68,7 +85,8 @@ public final class RunStateRecorder: @unchecked Sendable {
                          steps: plan.steps.map { step in
                              RunState.StepRecord(id: step.id, title: step.title,
                                                  status: step.state == .toRun ? .pending : .skipped,
-                                                 aptPackages: step.aptPackageNames)
+                                                 aptPackages: step.aptPackageNames,
+                                                 argv: step.kind == .validation ? nil : step.argv)
                          },
                          finished: false, succeeded: false)
         write(state)

@@ -147,7 +147,12 @@ extension WizardState {
         case .targetInspected(let answers, let target):
             guard screen == .plan, answers == self.answers else { return [] }   // an answer for an older question
             switch environment.makePlan(answers, target) {
-            case .success(let made): plan = made; refusal = nil
+            case .success(let made):
+                plan = made
+                if let handling = resumeHandling, let offer = resumeOffer, offer.isFor(answers) {
+                    plan = offer.apply(to: made, handling: handling, strings: text.strings)
+                }
+                refusal = nil
             case .failure(let refused): plan = nil; refusal = refused
             }
             return []

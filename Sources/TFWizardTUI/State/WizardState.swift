@@ -73,6 +73,9 @@ public struct WizardState: Sendable {
     var dockerCursor = 0
     var welcomeScroll = 0
     var welcomeCursor = 0
+    /// Set when the user chose to resume an interrupted run: its plan skips what was checked done.
+    var resumeHandling: ResumeOffer.Handling?
+    let resumeOffer: ResumeOffer?
     var logPathField = TextField(text: "")
 
     // Plan and install.
@@ -101,6 +104,7 @@ public struct WizardState: Sendable {
         methods = environment.methods
         probeSummary = environment.probeSummary
         recordedMachine = environment.recordedMachine
+        resumeOffer = environment.resumeOffer
         venvField = TextField(text: environment.initialAnswers.venv)
     }
 

@@ -45,6 +45,14 @@ public enum WizardRun {
             notices: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
                 + answerNotices(answerFile, loaded, context: context, catalog: catalog, strings: strings))
         environment.initialAnswers = initialAnswers
+        // A run cut short in this state folder: offered first, with its answers, from where it stopped.
+        if let run = session.interruptedRun,
+           case .success(let plan) = Planner.plan(answers: run.answers, facts: context.facts, catalog: catalog,
+                                                  target: context.target(for: run.answers), home: context.home, strings: strings),
+           let offer = session.resumeOffer(for: plan) {
+            environment.resumeOffer = offer
+            environment.probeSummary = offer.notice(strings: strings) + environment.probeSummary
+        }
         // Signals only raise a flag: the UI loop cancels the install and restores the terminal, then the
         // log is written and the exit status is 128+n.
         let interruption = InterruptFlag()
