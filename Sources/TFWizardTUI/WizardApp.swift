@@ -108,7 +108,7 @@ public enum WizardApp {
                 case .cancelEngine: engine?.cancel()
                 case .sendInput(let bytes): engine?.sendInput(bytes)
                 case .resizeLogPane(let rows, let columns): engine?.resize(rows: rows, columns: columns)
-                case .inspectTarget, .readLogFile:
+                case .inspectTarget, .readLogFile, .planUninstall:
                     if let answer = environment.read(effect) { dispatch(answer) }
                 case .exportLog:
                     do { dispatch(.logExported(path: try environment.exportLog(), error: nil)) }

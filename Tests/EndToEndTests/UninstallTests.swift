@@ -43,6 +43,34 @@ final class UninstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: venv + "/bin"))
     }
 
+    /// The same from the wizard's welcome screen, in tmux: the removal is shown first, then run.
+    func testWizardRemovesARealVenvFromTheWelcomeScreen() throws {
+        let folder = try BinaryUnderTest.temporaryFolder("uninstall-wizard")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let venv = folder.path + "/venv"
+        let made = try BinaryUnderTest.run(["-m", "venv", "--without-pip", venv], executable: "/usr/bin/python3")
+        XCTAssertEqual(made.exitCode, 0, made.stderr)
+        let answers = folder.path + "/answers.yaml"
+        try write("device: cpu\nmethod: venv\npython: \"3.11\"\nvenv: \(venv)\n", to: answers)
+        let session = try TmuxSession(command: ShellQuoting.render([BinaryUnderTest.path, "--answers", answers, "--log-dir",
+                                                                    folder.path + "/logs"]) + "; echo EXIT=$?; sleep 600",
+                                      environment: ["LANG": "C.UTF-8"])
+        try session.waitFor("Remove what tfwizard installed", timeout: 20)
+        try session.send("Down", "Down", "Enter")
+        let plan = try session.waitFor("$ rm -rf", timeout: 20)
+        XCTAssertTrue(plan.contains("tfwizard will remove what it installed"), plan)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: venv), "nothing runs before Enter")
+        try session.send("Enter")
+        try session.waitFor("The install finished", timeout: 30)
+        try session.send("Enter")
+        let done = try session.waitFor("Removed.", timeout: 20)
+        XCTAssertFalse(done.contains("works"), done)
+        try session.send("Enter")
+        let after = try session.waitFor("EXIT=0", timeout: 20)
+        XCTAssertTrue(after.contains("Removed."), after)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: venv))
+    }
+
     func testDockerImageIsRemovedWithDockerRmi() throws {
         let folder = try BinaryUnderTest.temporaryFolder("uninstall-docker")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -20,17 +20,24 @@ public enum UninstallRun {
         let context = MachineContext.make(recorded: recorded, venv: answers.venv)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
-        // A recorded machine's folders are not on this disk.
-        let folder = recorded == nil ? Planner.targetFolder(for: answers, home: context.home).map(FolderListing.read) : nil
-        switch Uninstaller.plan(answers: answers, facts: context.facts, catalog: catalog, target: context.target(for: answers),
-                                home: context.home, folder: folder,
-                                debianPackages: RunState.installedDebianPackages(in: logDirectory), strings: strings) {
+        switch plan(answers, context: context, catalog: catalog, logDirectory: logDirectory, strings: strings) {
         case .success(let plan):
             return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
             throw Failure(description: AnswerFileError(fileName: answerFile, line: AnswerFile.line(of: refusal.field, in: loaded.text),
                                                        field: refusal.field, message: refusal.description).description)
         }
+    }
+
+    /// The uninstall plan for `answers` as this machine is now: reads the venv folder and the state folder's
+    /// runs (for the Debian packages), so it is an effect for the wizard, never called by its update.
+    public static func plan(_ answers: Answers, context: MachineContext, catalog: Catalog, logDirectory: String,
+                            strings: Strings) -> Result<Plan, PlanRefusal> {
+        // A recorded machine's folders are not on this disk.
+        let folder = context.recorded == nil ? Planner.targetFolder(for: answers, home: context.home).map(FolderListing.read) : nil
+        return Uninstaller.plan(answers: answers, facts: context.facts, catalog: catalog, target: context.target(for: answers),
+                                home: context.home, folder: folder,
+                                debianPackages: RunState.installedDebianPackages(in: logDirectory), strings: strings)
     }
 
     /// Shows what goes, asks (unless `yes`), removes it; returns the exit status.

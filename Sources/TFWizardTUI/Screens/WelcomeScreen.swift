@@ -6,12 +6,13 @@ import TFWizardCore
 
 /// What the wizard will do, and what the probe found on this machine.
 enum WelcomeScreen {
-    enum Choice: String, CaseIterable { case resume, resumeWait, resumeStop, install, diagnose }
+    enum Choice: String, CaseIterable { case resume, resumeWait, resumeStop, install, uninstall, diagnose }
 
     /// Install and diagnose; an interrupted run's resume first (wait or stop when it left a command running).
     static func choices(_ state: WizardState) -> [Choice] {
-        guard let offer = state.resumeOffer else { return [.install, .diagnose] }
-        return (offer.leftRunning == nil ? [.resume] : [.resumeWait, .resumeStop]) + [.install, .diagnose]
+        let always: [Choice] = [.install, .diagnose, .uninstall]
+        guard let offer = state.resumeOffer else { return always }
+        return (offer.leftRunning == nil ? [.resume] : [.resumeWait, .resumeStop]) + always
     }
     enum Action: Equatable { case move(Motion), choose, scroll(Motion), quit }
 
@@ -62,6 +63,7 @@ extension WizardState {
             switch WelcomeScreen.choices(self)[welcomeCursor] {
             case .install: advance(environment)
             case .diagnose: screen = .logPath
+            case .uninstall: return beginUninstall(environment)
             case .resume, .resumeWait: resume(.wait, environment)
             case .resumeStop: resume(.stop, environment)
             }
@@ -72,6 +74,17 @@ extension WizardState {
         case nil: break
         }
         return []
+    }
+
+    /// The plan screen shows what an uninstall of the newest run's answers (or the file's) removes.
+    private mutating func beginUninstall(_ environment: WizardEnvironment) -> [WizardEffect] {
+        answers = environment.uninstallAnswers ?? answers
+        removing = true
+        plan = nil
+        refusal = nil
+        planScroll = 0
+        screen = .plan
+        return [.planUninstall(answers)]
     }
 
     /// Straight to the plan with the interrupted run's answers; the plan skips the steps checked done.

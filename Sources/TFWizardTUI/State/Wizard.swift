@@ -17,6 +17,8 @@ public enum WizardEvent: Sendable, Equatable {
     case targetInspected(Answers, TargetState)
     /// A log file the user named, read and diagnosed.
     case logFileRead(path: String, Result<DiagnosisView, LogFileProblem>)
+    /// What an uninstall of these answers would remove, as the machine is now.
+    case uninstallPlanned(Answers, Result<Plan, PlanRefusal>)
 }
 
 /// What the wizard asks the outside world to do; `WizardApp` performs these and feeds results back.
@@ -34,11 +36,13 @@ public enum WizardEffect: Sendable, Equatable {
     case inspectTarget(Answers)
     /// Read and diagnose a log file.
     case readLogFile(String)
+    /// Plan the removal of what tfwizard installed for these answers.
+    case planUninstall(Answers)
 
     /// Effects that only read the machine: performed at once, their answer comes back as an event.
     public var isRead: Bool {
         switch self {
-        case .inspectTarget, .readLogFile: true
+        case .inspectTarget, .readLogFile, .planUninstall: true
         default: false
         }
     }
@@ -50,6 +54,7 @@ extension WizardEnvironment {
         switch effect {
         case .inspectTarget(let answers): .targetInspected(answers, inspectTarget(answers))
         case .readLogFile(let path): .logFileRead(path: path, loadLogFile(path))
+        case .planUninstall(let answers): .uninstallPlanned(answers, planUninstall(answers))
         default: nil
         }
     }
@@ -153,6 +158,13 @@ extension WizardState {
                     plan = offer.apply(to: made, handling: handling, strings: text.strings)
                 }
                 refusal = nil
+            case .failure(let refused): plan = nil; refusal = refused
+            }
+            return []
+        case .uninstallPlanned(let answers, let result):
+            guard screen == .plan, removing, answers == self.answers else { return [] }
+            switch result {
+            case .success(let made): plan = made; refusal = nil
             case .failure(let refused): plan = nil; refusal = refused
             }
             return []

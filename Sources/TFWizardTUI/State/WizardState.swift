@@ -73,6 +73,8 @@ public struct WizardState: Sendable {
     var dockerCursor = 0
     var welcomeScroll = 0
     var welcomeCursor = 0
+    /// The plan screen shows, and the install screen runs, the removal of what tfwizard installed.
+    var removing = false
     /// Set when the user chose to resume an interrupted run: its plan skips what was checked done.
     var resumeHandling: ResumeOffer.Handling?
     let resumeOffer: ResumeOffer?

@@ -45,6 +45,10 @@ public enum WizardRun {
             notices: (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
                 + answerNotices(answerFile, loaded, context: context, catalog: catalog, strings: strings))
         environment.initialAnswers = initialAnswers
+        environment.uninstallAnswers = loaded == nil ? RunState.all(in: session.journal.directory).last?.state.answers : nil
+        environment.planUninstall = { answers in
+            UninstallRun.plan(answers, context: context, catalog: catalog, logDirectory: session.journal.directory, strings: strings)
+        }
         // A run cut short in this state folder: offered first, with its answers, from where it stopped.
         if let run = session.interruptedRun,
            case .success(let plan) = Planner.plan(answers: run.answers, facts: context.facts, catalog: catalog,
