@@ -11,12 +11,7 @@ struct UninstallCommand: ParsableCommand {
         abstract: "Removes what tfwizard installed for an answer file (shown first); never what it did not make."
     )
 
-    @Option(name: .long, help: "The answer file (YAML) of the install to remove.")
-    var answers: String
-
-    @Flag(name: .long, help: "Remove without asking for confirmation (needed without a terminal).")
-    var yes = false
-
+    @OptionGroup var answerFile: AnswerFileRun
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
@@ -25,9 +20,9 @@ struct UninstallCommand: ParsableCommand {
         let recorded = try recording.load(strings: strings)
         let status: Int32
         do {
-            let prepared = try UninstallRun.prepare(answerFile: answers, strings: strings, logDirectory: common.logDirectory,
+            let prepared = try UninstallRun.prepare(answerFile: answerFile.answers, strings: strings, logDirectory: common.logDirectory,
                                                     recorded: recorded)
-            status = try UninstallRun.run(prepared, yes: yes, strings: strings, logDirectory: common.logDirectory,
+            status = try UninstallRun.run(prepared, yes: answerFile.yes, strings: strings, logDirectory: common.logDirectory,
                                           recorded: recorded)
         } catch {
             throw CommandFailure.badInput(error.description)
