@@ -113,7 +113,7 @@ public enum WizardApp {
                 case .cancelEngine: engine?.cancel()
                 case .sendInput(let bytes): engine?.sendInput(bytes)
                 case .resizeLogPane(let rows, let columns): engine?.resize(rows: rows, columns: columns)
-                case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder:
+                case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder, .planUninstall:
                     if let answer = environment.read(effect) { dispatch(answer) }
                 case .exportLog:
                     // Off the UI thread: the export reads the whole transcript back.

@@ -55,6 +55,14 @@ public struct WizardEnvironment {
     public var clock: () -> Double
     /// Extra or replacement UI texts by key (a translation under test, or a user's override file).
     public var textOverrides: [String: String]
+    /// The uninstall plan for answers (an effect: it reads the venv folder and the state folder).
+    public var planUninstall: (Answers) -> Result<Plan, PlanRefusal> = { answers in
+        .failure(PlanRefusal(field: "method", message: "uninstall: not wired"))
+    }
+    /// The answers an uninstall starts from: the newest run's in the state folder, else the initial ones.
+    public var uninstallAnswers: Answers?
+    /// An install cut short that can go on (the welcome screen offers it first).
+    public var resumeOffer: ResumeOffer?
     /// The name of the recorded machine the wizard walks against (a dry run: nothing is run); nil for this machine.
     public var recordedMachine: String?
     /// Package-index mirrors near the readers of the interface's language, offered on the mirror screen.

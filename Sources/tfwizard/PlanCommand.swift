@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
         abstract: HelpText["cli.plan.abstract"]
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, sh, ansible, json }
 
     @Option(name: .long, help: ArgumentHelp(HelpText["cli.answers"]))
     var answers: String
@@ -31,6 +31,7 @@ struct PlanCommand: ParsableCommand {
             if let recorded { print(strings.text("recorded.plan.header", ["machine": recorded.name])) }
             print(PlanFormatter.text(prepared.plan, strings: strings), terminator: "")
         case .sh: print(PlanFormatter.shell(prepared.plan, strings: strings), terminator: "")
+        case .ansible: print(PlaybookFormatter.playbook(prepared.plan, strings: strings), terminator: "")
         case .json: print(PlanFormatter.json(prepared.plan))
         }
     }

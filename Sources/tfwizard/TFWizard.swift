@@ -12,7 +12,8 @@ struct TFWizard: ParsableCommand {
         abstract: HelpText["cli.tfwizard.abstract"],
         discussion: HelpText["cli.tfwizard.discussion"],
         version: TFWizardVersion.versionLine,
-        subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, DoctorCommand.self],
+        subcommands: [WizardCommand.self, ProbeCommand.self, PlanCommand.self, InstallCommand.self, UninstallCommand.self,
+                      DoctorCommand.self],
         defaultSubcommand: WizardCommand.self
     )
 }

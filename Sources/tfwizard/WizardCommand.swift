@@ -14,6 +14,9 @@ struct WizardCommand: ParsableCommand {
         shouldDisplay: false
     )
 
+    @Option(name: .long, help: ArgumentHelp(HelpText["cli.wizard.answers"]))
+    var answers: String?
+
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
@@ -32,7 +35,8 @@ struct WizardCommand: ParsableCommand {
         let reason: ExitReason
         do {
             reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory,
-                                       rerunOptions: rerunOptions, notices: choice.noteKey.map { [strings[$0]] } ?? [])
+                                       answerFile: answers, rerunOptions: rerunOptions,
+                                       notices: choice.noteKey.map { [strings[$0]] } ?? [])
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -39,5 +39,14 @@ final class HeadlessInstallTests: XCTestCase {
             let attributes = try FileManager.default.attributesOfItem(atPath: logs + "/" + file)
             XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, file)
         }
+
+        // The same answers take it off again: the venv goes, and nothing is left to remove after.
+        let uninstall = try BinaryUnderTest.run(["uninstall", "--answers", answers.path, "--yes", "--log-dir", logs])
+        XCTAssertEqual(uninstall.exitCode, 0, "stdout:\n\(uninstall.stdout)\nstderr:\n\(uninstall.stderr)")
+        XCTAssertTrue(uninstall.stdout.contains("$ rm -rf \(venv)"), uninstall.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: venv))
+        let again = try BinaryUnderTest.run(["uninstall", "--answers", answers.path, "--yes", "--log-dir", logs])
+        XCTAssertEqual(again.exitCode, 0)
+        XCTAssertTrue(again.stdout.contains("Nothing to remove."), again.stdout)
     }
 }

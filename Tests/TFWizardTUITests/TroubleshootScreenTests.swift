@@ -105,6 +105,12 @@ final class TroubleshootScreenTests: XCTestCase {
         let confirm = driver.screen()
         XCTAssertTrue(confirm.contains("$ /home/ada/tensorflow/venv/bin/python -m pip install 'numpy<2'"), confirm)
         XCTAssertTrue(confirm.contains("Retry step 4: Check that TensorFlow works"), confirm)
+
+        // Applied, the pin becomes part of the answers the wizard saves, so a replay installs numpy<2 at once.
+        XCTAssertEqual(driver.state.answers.pins, [])
+        driver.effects.removeAll()
+        driver.press(.enter)
+        XCTAssertEqual(driver.state.answers.pins, ["numpy<2"])
     }
 
     func testLogFileFromTheMainMenu() {

@@ -24,8 +24,27 @@ public struct AnswerFileError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// The answer file (YAML; keys fixed by the design): read strictly, written without secrets.
 public enum AnswerFile {
-    static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker"]
+    static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker", "pins"]
     static let dockerKeys = ["image_tag", "jupyter"]
+
+    /// Reads and parses the file at `path` (`-`: standard input); returns the answers and the text, whose
+    /// lines a later refusal can point at.
+    public static func load(_ path: String, strings: Strings) throws(AnswerFileError) -> (answers: Answers, text: String) {
+        let text: String
+        do {
+            text = path == "-" ? StandardStreams.readInput() : try FileText.read(path)
+        } catch {
+            throw AnswerFileError(fileName: path, line: nil, field: "",
+                                  message: strings.text("answers.cannot-read", ["reason": String(cString: strerror(error.code))]))
+        }
+        do {
+            return (try parse(text, fileName: path, strings: strings), text)
+        } catch let error as AnswerFileError {
+            throw error
+        } catch {
+            throw AnswerFileError(fileName: path, line: nil, field: "", message: "\(error)")
+        }
+    }
 
     /// - Parameter strings: the language the problem is worded in.
     public static func parse(_ text: String, fileName: String, strings: Strings) throws -> Answers {
@@ -91,7 +110,22 @@ public enum AnswerFile {
             }
             if let jupyter = try docker.bool("jupyter") { answers.docker.jupyter = jupyter }
         }
+        if let pins = try top.list("pins") {
+            for pin in pins where !Answers.isRequirement(pin) {
+                throw problem(top, "pins", "answers.problem.pins", ["found": pin])
+            }
+            answers.pins = pins
+        }
         return answers
+    }
+
+    /// The line that sets `field` (`version`, `docker.image_tag`) in an answer file's text; nil when the
+    /// file leaves it to its default, so a refusal about that answer can point at it.
+    public static func line(of field: String, in text: String) -> Int? {
+        guard let root = try? StrictYAML.compose(text), let top = try? StrictMapping(root, field: "") else { return nil }
+        let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return top.line(of: field) }
+        return ((try? top.mapping(parts[0])) ?? nil)?.line(of: parts[1])
     }
 
     /// The file the wizard writes at the end of a run: every key, commented, credentials masked.
@@ -106,6 +140,8 @@ public enum AnswerFile {
             ("index_url: \(answers.indexURL.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
             ("proxy: \(answers.proxy.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
             ("docker: { image_tag: \(QuotedText.doubleQuoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
+            ("pins: [" + answers.pins.map(QuotedText.doubleQuoted).joined(separator: ", ") + "]",
+             "requirements installed with TensorFlow (fixes applied)"),
         ]
         var lines = ["# tfwizard answers: run again with `tfwizard install --answers FILE`"]
         for (entry, comment) in entries {

@@ -60,6 +60,28 @@ public enum FixSteps {
         return FixProposal(steps: steps, canApply: entry.autoFix && !rootUnavailable)
     }
 
+    /// The requirements applied fixes add to what gets installed (`numpy<2`, `tf-keras`), to be saved with the
+    /// answers: pip installs of other packages than TensorFlow and pip itself, upgrades left out (an
+    /// upgrade names no version a replay could keep).
+    public static func pins(of fixes: [Step]) -> [String] {
+        let valueOptions: Set<String> = ["--timeout", "--retries", "-i", "--index-url", "--extra-index-url", "--proxy"]
+        let notPins: Set<String> = ["tensorflow", "tensorflow-cpu", "tf-nightly", "pip", "setuptools", "wheel"]
+        var pins: [String] = []
+        for fix in fixes {
+            guard let pip = fix.argv.firstIndex(of: "pip"), pip + 1 < fix.argv.count, fix.argv[pip + 1] == "install",
+                  !fix.argv.contains("--upgrade"), !fix.argv.contains("-U") else { continue }
+            var words = fix.argv[(pip + 2)...].makeIterator()
+            while let word = words.next() {
+                if word.hasPrefix("-") {
+                    if valueOptions.contains(word) { _ = words.next() }
+                    continue
+                }
+                if Answers.isRequirement(word), !notPins.contains(Answers.requirementName(word)) { pins.append(word) }
+            }
+        }
+        return pins
+    }
+
     /// The interpreter the failed step ran (`.../venv/bin/python -m pip ...`), else the plan's.
     public static func interpreter(of step: Step, plan: Plan) -> String {
         if let first = step.argv.first, URL(fileURLWithPath: first).lastPathComponent.hasPrefix("python") {

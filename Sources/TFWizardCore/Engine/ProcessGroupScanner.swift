@@ -7,7 +7,7 @@ import Darwin
 
 /// Lists the living (not zombie) members of a process group, from /proc on Linux. Used to decide
 /// whether a terminated step left anything behind before escalating to SIGKILL.
-enum ProcessGroupScanner {
+public enum ProcessGroupScanner {
     static func liveMembers(ofGroup group: pid_t) -> [pid_t] {
         #if os(Linux)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
@@ -26,6 +26,27 @@ enum ProcessGroupScanner {
         return members
         #else
         return kill(-group, 0) == 0 ? [group] : []
+        #endif
+    }
+
+    /// Processes whose command line is exactly `argv` (a step's command a killed tfwizard left running),
+    /// with their process groups.
+    public static func processes(runningExactly argv: [String]) -> [(pid: pid_t, group: pid_t)] {
+        #if os(Linux)
+        let wanted = Array(argv.joined(separator: "\0").utf8) + [0]
+        guard !argv.isEmpty, let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        var found: [(pid: pid_t, group: pid_t)] = []
+        for entry in entries {
+            guard let pid = pid_t(entry), pid != getpid(), let line = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                  Array(line) == wanted, let stat = readSmallFile("/proc/\(entry)/stat"),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count >= 3, let group = pid_t(fields[2]), fields[0] != "Z" else { continue }
+            found.append((pid, group))
+        }
+        return found
+        #else
+        return []
         #endif
     }
 

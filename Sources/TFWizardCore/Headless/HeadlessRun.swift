@@ -11,11 +11,14 @@ public enum HeadlessRun {
         public var description: String
     }
 
+    /// What the plan does: install TensorFlow, or remove what tfwizard installed (its last words differ).
+    public enum Purpose: Sendable { case install, uninstall }
+
     /// Runs the plan; returns the exit status (0, 1, or 128+n / 130 after a cancel). A dry run against a
     /// recording changes nothing and needs no confirmation.
     public static func run(_ prepared: PreparedPlan, yes: Bool, strings: Strings, logDirectory: String?,
-                           recorded: RecordedMachine?) throws(Failure) -> Int32 {
-        let plan = prepared.plan
+                           recorded: RecordedMachine?, purpose: Purpose = .install) throws(Failure) -> Int32 {
+        var plan = prepared.plan
         if let recorded { say(strings.text("recorded.install.start", ["machine": recorded.name]) + "\n") }
         if !yes && recorded == nil {
             guard isatty(STDIN_FILENO) == 1 else { throw Failure(description: strings["headless.needs-yes"]) }
@@ -31,11 +34,19 @@ public enum HeadlessRun {
         do {
             session = try InstallSession(facts: prepared.facts, strings: strings, logDirectory: logDirectory,
                                          dryRunOf: recorded?.name)
+        } catch let held as StateFolderLock.Held {
+            throw Failure(description: held.message(strings: strings))
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory ?? "", "error": "\(error)"]))
         }
         if let interrupted = session.interruptedStep {
             say(interrupted.notice(strings: strings).map { "! \($0)\n" }.joined())
+        }
+        // The same answers after a run was cut short: go on from where it stopped (no terminal to ask on,
+        // so a command it left running is waited for, not stopped).
+        if purpose == .install, let offer = session.resumeOffer(for: plan) {
+            say((offer.notice(strings: strings) + [strings["resume.headless"]]).map { "! \($0)\n" }.joined())
+            plan = offer.apply(to: plan, handling: .wait, strings: strings)
         }
         let disk = DiskPreflight(facts: prepared.facts, device: plan.answers.device)
         let facts = prepared.facts
@@ -58,13 +69,15 @@ public enum HeadlessRun {
             say(strings.text("recorded.install.finished", ["count": String(plan.steps.count)]) + "\n")
             return 0
         case .succeeded:
-            say(strings[plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"] + "\n")
+            let words = purpose == .uninstall ? "uninstall.succeeded"
+                : plan.awaitsReboot ? "headless.succeeded-reboot" : "headless.succeeded"
+            say(strings[words] + "\n")
             return 0
         case .failed:
-            say(strings["headless.install-failed"] + "\n")
+            say(strings[purpose == .uninstall ? "uninstall.failed" : "headless.install-failed"] + "\n")
             return 1
         case .cancelled:
-            say(strings["headless.install-cancelled"] + "\n")
+            say(strings[purpose == .uninstall ? "uninstall.cancelled" : "headless.install-cancelled"] + "\n")
             return session.interruptedBy.map { 128 + $0 } ?? 130
         }
     }

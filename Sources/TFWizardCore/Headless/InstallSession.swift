@@ -7,15 +7,19 @@ import Glibc
 /// the real pty runner, and at the end the exported session log and the saved answer file.
 public final class InstallSession: @unchecked Sendable {
     public let journal: SessionJournal
+    /// This process's hold on the state folder, for the session's life.
+    private let folderLock: StateFolderLock
     private let strings: Strings
     private let lock = Lock()
     private var signalNumber: Int32?
     private var lastPlan: Plan?
+    /// The answers last written by `saveAnswers` (the wizard's, with the fixes it applied).
+    private var savedAnswers: Answers?
     /// The recorded machine a dry run walks, when this session is one.
     public let dryRunOf: String?
 
-    /// Opens the journal (a folder that cannot be written is an error the caller reports before any
-    /// screen or step) and records what the probe found. A dry run against a recorded machine keeps its
+    /// Takes the state folder's lock (`StateFolderLock.Held` when another tfwizard has it) and opens the
+    /// journal (a folder that cannot be written is an error the caller reports before any screen or step) and records what the probe found. A dry run against a recorded machine keeps its
     /// log and answers in a folder of their own (`dry-run-NAME` inside the log folder), each marked as such,
     /// so they are never taken for this machine's.
     public init(facts: MachineFacts, strings: Strings, logDirectory: String?, dryRunOf recordedMachine: String? = nil) throws {
@@ -25,8 +29,13 @@ public final class InstallSession: @unchecked Sendable {
             (logDirectory ?? SessionPaths.defaultLogDirectory(environment: ProcessInfo.processInfo.environment))
                 .appendingPathComponent("dry-run-" + name.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) })
         } ?? logDirectory
-        journal = try SessionJournal(directory: directory)
+        // The folder's lock comes first: a second tfwizard leaves no transcript behind in it.
+        let folder = directory ?? SessionJournal.defaultDirectory()
+        try SessionJournal.makePrivateDirectory(folder)
+        folderLock = try StateFolderLock(directory: folder)
+        journal = try SessionJournal(directory: folder)
         interruptedStep = recordedMachine == nil ? InProgressMarker(directory: journal.directory).interrupted() : nil
+        interruptedRun = recordedMachine == nil ? RunState.interrupted(in: journal.directory) : nil
         var report = ProbeReport.text(facts, strings: strings)
         if let recordedMachine { report = strings.text("recorded.log.header", ["machine": recordedMachine]) + "\n" + report }
         journal.recordProbeReport(report)
@@ -40,6 +49,17 @@ public final class InstallSession: @unchecked Sendable {
 
     /// The step a killed earlier run left unfinished (read from the log folder when this session began).
     public let interruptedStep: InterruptedStep?
+    /// The newest run in the state folder when it was cut short (read when this session began).
+    public let interruptedRun: RunState?
+
+    /// What resuming the interrupted run would do with `plan`: nil when there is none, or it had other answers.
+    public func resumeOffer(for plan: Plan) -> ResumeOffer? {
+        guard let run = interruptedRun else { return nil }
+        let offer = ResumeOffer.make(run: run, plan: plan) { check in
+            SystemCommandRunner().run(check, timeout: 60, environment: nil).exitCode == 0
+        }
+        return offer.isFor(plan.answers) ? offer : nil
+    }
 
     /// The plan of the engine made last, if any.
     public var currentPlan: Plan? {
@@ -55,8 +75,13 @@ public final class InstallSession: @unchecked Sendable {
         journal.recordAnswers(AnswerFile.render(plan.answers))
         journal.recordPlan(PlanFormatter.text(plan, strings: strings))
         lock.lock(); lastPlan = plan; lock.unlock()
+        // A dry run installs nothing: there is nothing to resume or uninstall after it.
+        let recorder = dryRunOf == nil ? RunStateRecorder(transcriptPath: journal.transcriptPath, plan: plan) : nil
         return Engine(plan: plan, runner: runner, journal: journal, expectGPU: plan.answers.device == .gpu,
-                      strings: strings, packageLocks: packageLocks, onEvent: sink)
+                      strings: strings, packageLocks: packageLocks, onEvent: { event in
+                          recorder?.observe(event)
+                          sink(event)
+                      })
     }
 
     /// Writes the session log (0600) and returns its path.
@@ -77,14 +102,15 @@ public final class InstallSession: @unchecked Sendable {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else { throw FileSystemError(path: path, code: written < 0 ? errno : ENOSPC) }
+        lock.lock(); savedAnswers = answers; lock.unlock()
         return path
     }
 
     /// Answer file and log at the end of a run; returns the log's path.
     @discardableResult
     public func finish() throws -> String {
-        lock.lock(); let plan = lastPlan; lock.unlock()
-        if let plan { _ = try? saveAnswers(plan.answers) }
+        lock.lock(); let answers = savedAnswers ?? lastPlan?.answers; lock.unlock()
+        if let answers { _ = try? saveAnswers(answers) }
         return try exportLog()
     }
 }

@@ -17,19 +17,9 @@ public struct PreparedPlan {
 
     /// - Parameter answerFile: a path, or `-` for standard input.
     public static func make(answerFile: String, strings: Strings, recorded: RecordedMachine? = nil) throws(Failure) -> PreparedPlan {
-        let text: String
-        do {
-            text = answerFile == "-" ? StandardStreams.readInput() : try FileText.read(answerFile)
-        } catch {
-            throw Failure(description: strings.text("answers.unreadable", ["file": answerFile,
-                                                                            "reason": String(cString: strerror(error.code))]))
-        }
-        let answers: Answers
-        do {
-            answers = try AnswerFile.parse(text, fileName: answerFile, strings: strings)
-        } catch {
-            throw Failure(description: "\(error)")
-        }
+        let loaded: (answers: Answers, text: String)
+        do { loaded = try AnswerFile.load(answerFile, strings: strings) } catch { throw Failure(description: error.description) }
+        let (answers, text) = loaded
         let context = MachineContext.make(recorded: recorded, venv: answers.venv, python: answers.python)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
@@ -38,7 +28,9 @@ public struct PreparedPlan {
         case .success(let plan):
             return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
-            throw Failure(description: "\(answerFile): \(refusal.field): \(refusal)")
+            let error = AnswerFileError(fileName: answerFile, line: AnswerFile.line(of: refusal.field, in: text),
+                                        field: refusal.field, message: refusal.description)
+            throw Failure(description: error.description)
         }
     }
 }

@@ -31,6 +31,14 @@ public struct CondaMethod: InstallMethod {
         return [conda, "env", "remove", "-y", "-n", Planning.condaEnvironment]
     }
 
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        guard let conda = facts.conda, conda.environments.contains(Planning.condaEnvironment) else {
+            return .nothingThere(strings.text("uninstall.nothing.conda", ["env": Planning.condaEnvironment]))
+        }
+        return .remove
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [DoneHints.Command(lead: "done.conda", command: "conda activate " + Planning.condaEnvironment)])
     }
@@ -65,23 +73,24 @@ extension Planning {
         let driver = try driverSteps(release, privileges: privileges)
         var steps = driver.steps
         let exists = conda.environments.contains(name)
+        // The environment's own python, not `conda run`: conda run cannot pass an argument that holds
+        // newlines (conda issue 11763), and the check program is several lines long.
+        let environmentPython = conda.basePrefix + "/envs/" + name + "/bin/python"
         steps.append(Step(id: "conda-create",
                           title: strings.text("planner.step.conda-create.title", ["env": name, "python": python]),
                           why: strings["planner.step.conda-create.why"],
                           argv: [conda.executable, "create", "-y", "-n", name, "python=\(python)", "pip"],
-                          state: exists ? .alreadyDone(reason: strings.text("planner.done.conda", ["env": name])) : .toRun))
+                          state: exists ? .alreadyDone(reason: strings.text("planner.done.conda", ["env": name])) : .toRun,
+                          doneCheck: StepChecks.executable(environmentPython)))
         let spec = packageSpec(release)
         // --no-capture-output lets pip's progress reach the log as it happens.
         steps.append(Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]),
                           why: strings[answers.device == .gpu ? "planner.step.install-tf.why.conda.gpu" : "planner.step.install-tf.why.conda"],
-                          argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec],
-                          environment: pipEnvironment()))
-        if !rebootPending(release) {
-            // The environment's own python, not `conda run`: conda run cannot pass an argument that holds
-            // newlines (conda issue 11763), and the check program is several lines long.
-            let environmentPython = conda.basePrefix + "/envs/" + name + "/bin/python"
-            steps.append(try validationStep(python: environmentPython))
-        }
+                          argv: [conda.executable, "run", "--no-capture-output", "-n", name, "python", "-m", "pip", "install", spec] + answers.pins,
+                          environment: pipEnvironment(),
+                          doneCheck: tensorflowInstalledCheck(python: environmentPython, release: release)))
+        let check = try validationStep(python: environmentPython)
+        if !rebootPending(release) { steps.append(check) }
         var notes = [strings.text("planner.note.conda", ["conda": conda.executable, "version": conda.version ?? "?",
                                                          "env": name, "python": python])]
         notes.append(strings["planner.note.condaPip"])
@@ -94,7 +103,9 @@ extension Planning {
         if !folder.contains("forge") { notes.append(strings["planner.note.condaToS"]) }
         notes += packageIndexNotes(steps)
         notes.append(strings["planner.note.validate"])
-        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
-                    pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")
+        var plan = Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version,
+                        pythonPath: conda.basePrefix + "/envs/" + name + "/bin/python")
+        if rebootPending(release) { plan.checkAfterReboot = check }
+        return plan
     }
 }

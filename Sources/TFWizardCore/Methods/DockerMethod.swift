@@ -166,7 +166,8 @@ extension Planning {
         }
         steps.append(Step(id: "docker-pull", title: strings.text("planner.step.docker-pull.title", ["image": image]),
                           why: strings[gpu ? "planner.step.docker-pull.why.gpu" : "planner.step.docker-pull.why.cpu"],
-                          argv: asRoot + [client, "pull", image], needsRoot: !asRoot.isEmpty))
+                          argv: asRoot + [client, "pull", image], needsRoot: !asRoot.isEmpty,
+                          doneCheck: asRoot + [client, "image", "inspect", image]))
         let program: String
         do { program = try ValidationProgram.source() } catch { throw refusal("internal", "planner.refuse.internal") }
         let gpuFlags = gpu ? ["--gpus", "all"] : []

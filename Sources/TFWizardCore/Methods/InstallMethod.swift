@@ -34,6 +34,11 @@ public protocol InstallMethod: Sendable {
     func doneHints(_ answers: Answers) -> DoneHints
     /// The command that takes the install off again (printed when the wizard ends); empty when none.
     func removal(_ answers: Answers, plan: Plan) -> [String]
+    /// Whether `removal` may run here: the install is there, and it holds nothing tfwizard did not make.
+    /// `folder` is the answers' venv folder as it is now.
+    func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?, strings: Strings) -> RemovalCheck
+    /// What the uninstall leaves behind, said before it runs.
+    func removalNotes(_ answers: Answers, strings: Strings) -> [String]
     /// Where TensorFlow runs, for the plan review, when the plan names no interpreter (an image).
     func runsIn(_ answers: Answers) -> String?
     /// Keys of the notes the Python question shows under an interpreter, for this method.
@@ -51,6 +56,9 @@ extension InstallMethod {
     public var probeNeeds: ProbeNeeds { ProbeNeeds() }
     public func runsIn(_ answers: Answers) -> String? { nil }
     public func removal(_ answers: Answers, plan: Plan) -> [String] { [] }
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck { .remove }
+    public func removalNotes(_ answers: Answers, strings: Strings) -> [String] { [] }
     public func pythonNoteKeys(_ python: MachineFacts.PythonInterpreter) -> [String] { [] }
     public func fixInterpreter(after failedStep: Step, plan: Plan) -> String { FixSteps.interpreter(of: failedStep, plan: plan) }
     public func fixVenvPackage(plan: Plan, facts: MachineFacts) -> String { FixSteps.venvPackage(plan: plan, facts: facts) }

@@ -37,6 +37,15 @@ public struct SourceMethod: InstallMethod {
         return ["rm", "-rf", folder]
     }
 
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        folder?.venvRemoval(strings: strings) ?? .remove
+    }
+
+    public func removalNotes(_ answers: Answers, strings: Strings) -> [String] {
+        [strings["uninstall.note.sourceTree"]]
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [VenvMethod.activateHint(answers)])
     }
@@ -111,7 +120,7 @@ extension Planning {
         let venvPython = venv + "/bin/python"
         steps.append(Step(id: "create-venv", title: strings.text("planner.step.create-venv.title", ["venv": venv]),
                           why: strings["planner.step.create-venv.why"], argv: [python.path, "-m", "venv", venv]))
-        steps.append(upgradePipStep(python: venvPython, user: false))
+        steps.append(upgradePipStep(python: venvPython, release: release, user: false))
         // The wheel's file name carries the platform tag, so it is found by a glob in the build's output folder.
         steps.append(Step(id: "install-wheel", title: strings["planner.step.install-wheel.title"],
                           why: strings["planner.step.install-wheel.why"],

@@ -37,6 +37,10 @@ public struct SystemPipMethod: InstallMethod {
         guard let install = plan.steps.first(where: { $0.id == "install-tf" }), let python = install.argv.first else { return [] }
         return [python, "-m", "pip", "uninstall", "-y", answers.package.rawValue]
     }
+
+    public func removalNotes(_ answers: Answers, strings: Strings) -> [String] {
+        [strings["uninstall.note.pipDependencies"]]
+    }
 }
 
 extension Planning {
@@ -61,7 +65,7 @@ extension Planning {
         // pip refuses --user inside a virtual environment (its site-packages is already the user's).
         let user = !facts.privileges.isRoot && python.virtualEnvironment == nil
         // As root, pip installs into the system's own site-packages.
-        steps.append(upgradePipStep(python: python.path, user: user, needsRoot: facts.privileges.isRoot))
+        steps.append(upgradePipStep(python: python.path, release: release, user: user, needsRoot: facts.privileges.isRoot))
         steps.append(installStep(python: python.path, release: release, user: user, needsRoot: facts.privileges.isRoot))
         steps.append(try validationStep(python: python.path))
         return steps

@@ -33,6 +33,12 @@ public struct VenvMethod: InstallMethod {
         return ["rm", "-rf", folder]
     }
 
+    /// Only a folder that holds the venv and nothing else is removed.
+    public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
+                             strings: Strings) -> RemovalCheck {
+        folder?.venvRemoval(strings: strings) ?? .remove
+    }
+
     public func doneHints(_ answers: Answers) -> DoneHints {
         DoneHints(commands: [Self.activateHint(answers)])
     }
@@ -68,8 +74,9 @@ extension Planning {
             why: strings["planner.step.create-venv.why"],
             argv: [python.path, "-m", "venv", venv],
             state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
-                             : .toRun))
-        steps.append(upgradePipStep(python: venvPython, user: false))
+                             : .toRun,
+            doneCheck: StepChecks.executable(venvPython)))
+        steps.append(upgradePipStep(python: venvPython, release: release, user: false))
         var install = installStep(python: venvPython, release: release, user: false)
         if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
         steps.append(install)

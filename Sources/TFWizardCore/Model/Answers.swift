@@ -53,17 +53,59 @@ public struct Answers: Codable, Equatable, Sendable {
     public var indexURL: String?
     public var proxy: String?         // may hold credentials: never logged in clear
     public var docker: Docker
+    /// Requirements added to the TensorFlow install (`numpy<2`): fixes applied during a run, kept so a
+    /// replay does not meet the same error.
+    public var pins: [String]
 
     public static let defaultVenv = "~/tensorflow/venv"
 
     public init(device: Device = .cpu, method: Method = .venv, python: String? = nil,
                 package: Package = .tensorflow, version: String = "latest", venv: String = Answers.defaultVenv,
-                indexURL: String? = nil, proxy: String? = nil, docker: Docker = Docker()) {
+                indexURL: String? = nil, proxy: String? = nil, docker: Docker = Docker(), pins: [String] = []) {
         self.device = device; self.method = method; self.python = python; self.package = package
         self.version = version; self.venv = venv; self.indexURL = indexURL; self.proxy = proxy; self.docker = docker
+        self.pins = pins
     }
 
     enum CodingKeys: String, CodingKey {
-        case device, method, python, package, version, venv, indexURL = "index_url", proxy, docker
+        case device, method, python, package, version, venv, indexURL = "index_url", proxy, docker, pins
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(device: try container.decode(Device.self, forKey: .device),
+                  method: try container.decode(Method.self, forKey: .method),
+                  python: try container.decodeIfPresent(String.self, forKey: .python),
+                  package: try container.decode(Package.self, forKey: .package),
+                  version: try container.decode(String.self, forKey: .version),
+                  venv: try container.decode(String.self, forKey: .venv),
+                  indexURL: try container.decodeIfPresent(String.self, forKey: .indexURL),
+                  proxy: try container.decodeIfPresent(String.self, forKey: .proxy),
+                  docker: try container.decode(Docker.self, forKey: .docker),
+                  pins: try container.decodeIfPresent([String].self, forKey: .pins) ?? [])
+    }
+
+    /// `pins` with `more` added: a requirement on a package already pinned replaces the old one.
+    public func pinning(_ more: [String]) -> Answers {
+        var copy = self
+        for pin in more {
+            let name = Answers.requirementName(pin)
+            copy.pins.removeAll { Answers.requirementName($0) == name }
+            copy.pins.append(pin)
+        }
+        return copy
+    }
+
+    /// The project name of a requirement (`numpy` of `numpy<2`), lowercased, `_` and `.` as `-`.
+    public static func requirementName(_ requirement: String) -> String {
+        let name = requirement.prefix { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        return String(name).lowercased().map { $0 == "_" || $0 == "." ? "-" : $0 }.map(String.init).joined()
+    }
+
+    /// A requirement as pip reads it, without spaces or shell characters: `numpy<2`, `protobuf==3.20.3`,
+    /// `ml-dtypes>=0.3,<0.5`.
+    public static func isRequirement(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.<>=!~,*[]".contains($0)) }
     }
 }

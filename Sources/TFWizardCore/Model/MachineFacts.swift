@@ -19,6 +19,7 @@ public struct MachineFacts: Codable, Equatable, Sendable {
     public var docker: DockerFacts?            // nil: not probed
     public var conda: CondaFacts?              // nil: no conda or mamba found
     public var userName: String?               // the user the install is for ($USER), for `usermod -aG docker`
+    public var dpkgHalfDone: [String]?         // packages `dpkg --audit` names (a cut-short apt run); nil: not asked
 
     public init(os: OperatingSystem, architecture: String, cpu: CPU, glibcVersion: String?,
                 pythons: [PythonInterpreter], disk: Disk?, privileges: Privileges, gpu: GPU,

@@ -24,11 +24,16 @@ public struct Step: Codable, Equatable, Sendable, Identifiable {
     public var safeToSkip: Bool           // a failed step may be skipped without breaking later ones
     public var kind: Kind
     public var state: State
+    /// A command whose exit status 0 says the step's work is already there (`StepChecks`); nil when
+    /// there is none and the step always runs (the TensorFlow check).
+    public var doneCheck: [String]?
 
     public init(id: String, title: String, why: String, argv: [String], environment: [String: String] = [:],
-                needsRoot: Bool = false, safeToSkip: Bool = false, kind: Kind = .command, state: State = .toRun) {
+                needsRoot: Bool = false, safeToSkip: Bool = false, kind: Kind = .command, state: State = .toRun,
+                doneCheck: [String]? = nil) {
         self.id = id; self.title = title; self.why = why; self.argv = argv; self.environment = environment
         self.needsRoot = needsRoot; self.safeToSkip = safeToSkip; self.kind = kind; self.state = state
+        self.doneCheck = doneCheck
     }
 
     /// The packages an `apt-get install -y A B` step installs (empty for any other command).
@@ -45,6 +50,9 @@ public struct Plan: Codable, Equatable, Sendable {
     public var notes: [String]            // one-line remarks shown above the plan (what changed since the guide, warnings)
     public var tensorflowVersion: String  // the release the plan installs ("2.21.0"), or "latest" resolved from the catalog
     public var pythonPath: String?        // the interpreter the plan uses
+    /// The TensorFlow check a plan that ends with the driver install leaves for after the reboot (a
+    /// playbook reboots and goes on to it).
+    public var checkAfterReboot: Step?
     public init(answers: Answers, steps: [Step], notes: [String], tensorflowVersion: String, pythonPath: String?) {
         self.answers = answers; self.steps = steps; self.notes = notes
         self.tensorflowVersion = tensorflowVersion; self.pythonPath = pythonPath

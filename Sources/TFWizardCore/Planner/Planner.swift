@@ -153,7 +153,24 @@ public struct Planning {
         let release = try resolveRelease()
         try checkMachine(release, method.releaseChecks)
         try checkComputeCapability(release)
-        return try method.plan(self, release: release)
+        return withDpkgRepair(try method.plan(self, release: release))
+    }
+
+    /// dpkg left packages half done (an apt run cut short): apt refuses to work until `dpkg --configure -a`
+    /// finishes them, so that comes before anything else, or a note says who must run it.
+    func withDpkgRepair(_ plan: Plan) -> Plan {
+        guard let halfDone = facts.dpkgHalfDone, !halfDone.isEmpty else { return plan }
+        var plan = plan
+        let packages = halfDone.joined(separator: ", ")
+        guard let prefix = privileges.prefix else {
+            plan.notes.insert(strings.text("planner.note.dpkgNoRoot", ["packages": packages]), at: 0)
+            return plan
+        }
+        plan.steps.insert(Step(id: "dpkg-configure", title: strings["planner.step.dpkg-configure.title"],
+                               why: strings.text("planner.step.dpkg-configure.why", ["packages": packages]),
+                               argv: prefix + ["dpkg", "--configure", "-a"], needsRoot: true,
+                               doneCheck: ["sh", "-c", "test -z \"$(dpkg --audit)\""]), at: 0)
+        return plan
     }
 
     /// How a step that needs root is started here.
@@ -175,6 +192,7 @@ public struct Planning {
         let method = try methodSteps(python, privileges)
         notes += method.notes
         var steps = driver.steps + method.steps
+        let check = steps.first { $0.kind == .validation }
         if rebootPending(release) { steps.removeAll { $0.kind == .validation } }
         notes += driver.notes
         let aptPackages = steps.filter { $0.id.hasPrefix("apt-") && $0.id != "apt-update" }.flatMap(\.aptPackageNames)
@@ -190,7 +208,9 @@ public struct Planning {
         if let disk = diskNote() { notes.append(disk) }
         notes += packageIndexNotes(steps)
         notes.append(strings["planner.note.validate"])
-        return Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+        var plan = Plan(answers: answers, steps: steps, notes: notes, tensorflowVersion: release.version, pythonPath: python.path)
+        if rebootPending(release) { plan.checkAfterReboot = check }
+        return plan
     }
 
     /// The mirror and the proxy pip uses, credentials masked, where some step runs pip with them.

@@ -80,9 +80,11 @@ extension Planning {
             steps += try aptSteps(packages: ["ubuntu-drivers-common"], stepID: "apt-ubuntu-drivers", privileges: privileges)
         }
         steps.append(Step(id: "driver-list", title: strings["planner.step.driver-list.title"],
-                          why: strings["planner.step.driver-list.why"], argv: [tool, "list"], safeToSkip: true))
+                          why: strings["planner.step.driver-list.why"], argv: [tool, "list"], safeToSkip: true,
+                          doneCheck: ["nvidia-smi"]))   // a loaded driver needs no choosing
         steps.append(Step(id: "driver-install", title: strings["planner.step.driver-install.title"],
-                          why: strings["planner.step.driver-install.why"], argv: prefix + [tool, "install"], needsRoot: true))
+                          why: strings["planner.step.driver-install.why"], argv: prefix + [tool, "install"], needsRoot: true,
+                          doneCheck: ["nvidia-smi"]))   // answers once a driver is loaded
         notes.append(strings["planner.note.driver.reboot"])
         if facts.gpu.secureBoot == true { notes.append(strings["planner.note.driver.secureBoot"]) }
         return (steps, notes)

@@ -86,18 +86,28 @@ extension Planning {
         return [
             Step(id: "apt-update", title: strings["planner.step.apt-update.title"],
                  why: strings.text("planner.step.apt-update.why", ["packages": package]),
-                 argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true),
+                 argv: prefix + ["apt-get", "update"], needsRoot: true, safeToSkip: true,
+                 doneCheck: StepChecks.debianPackagesInstalled(packages)),
             Step(id: stepID, title: strings.text("planner.step.\(stepID).title", ["packages": package]),
                  why: strings.text("planner.step.\(stepID).why", ["packages": package]),
-                 argv: prefix + ["apt-get", "install", "-y"] + packages, needsRoot: true),
+                 argv: prefix + ["apt-get", "install", "-y"] + packages, needsRoot: true,
+                 doneCheck: StepChecks.debianPackagesInstalled(packages)),
         ]
     }
 
-    /// `needsRoot`: pip runs as root into the system's Python (system pip, as root).
-    func upgradePipStep(python: String, user: Bool, needsRoot: Bool = false) -> Step {
+    /// `needsRoot`: pip runs as root into the system's Python (system pip, as root). Its work is done once
+    /// TensorFlow is in (the upgrade only serves that install), which is what its check asks.
+    func upgradePipStep(python: String, release: TensorFlowRelease, user: Bool, needsRoot: Bool = false) -> Step {
         Step(id: "upgrade-pip", title: strings["planner.step.upgrade-pip.title"], why: strings["planner.step.upgrade-pip.why"],
              argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + ["--upgrade", "pip"],
-             environment: pipEnvironment(), needsRoot: needsRoot, safeToSkip: true)
+             environment: pipEnvironment(), needsRoot: needsRoot, safeToSkip: true,
+             doneCheck: tensorflowInstalledCheck(python: python, release: release))
+    }
+
+    /// The chosen package is installed for `python`, at the release asked for when one was.
+    func tensorflowInstalledCheck(python: String, release: TensorFlowRelease) -> [String] {
+        let pinned = answers.version != "latest" && answers.package != .tfNightly
+        return StepChecks.pythonPackage(python: python, name: answers.package.rawValue, version: pinned ? release.version : nil)
     }
 
     func installStep(python: String, release: TensorFlowRelease, user: Bool, needsRoot: Bool = false) -> Step {
@@ -109,8 +119,9 @@ extension Planning {
             why = strings[user ? "planner.step.install-tf.why.user" : "planner.step.install-tf.why.cpu"]
         }
         return Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]), why: why,
-                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec],
-                    environment: pipEnvironment(), needsRoot: needsRoot)
+                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec] + answers.pins,
+                    environment: pipEnvironment(), needsRoot: needsRoot,
+                    doneCheck: tensorflowInstalledCheck(python: python, release: release))
     }
 
     /// `tensorflow`, `tensorflow[and-cuda]==2.19.1`, `tf-nightly[and-cuda]`: pinned only when a version was asked for.

@@ -11,6 +11,15 @@ public enum DpkgStatusParser {
         public var architecture: String?
     }
 
+    /// The packages `dpkg --audit` lists, each on an indented line under the reason ("The following
+    /// packages are only half configured, ...": ` foo     description`).
+    public static func auditedPackages(_ output: String) -> [String] {
+        output.split(whereSeparator: \.isNewline).compactMap { line in
+            guard line.first == " ", let name = line.split(separator: " ").first else { return nil }
+            return String(name)
+        }
+    }
+
     /// Every package whose status is "installed" (a removed package keeps a stanza with "config-files").
     /// Works on bytes: the file holds every package's description and runs to megabytes.
     public static func installedPackages(_ text: String) -> [Package] {

@@ -60,6 +60,8 @@ public struct Prober: Sendable {
             CondaProbe(root: machine, runner: runner, environment: environment).probe()
         }
 
+        let auditJob = BackgroundJob { [self] in probeDpkgAudit(machine) }
+
         let os = machine.read("/etc/os-release").map(OSReleaseParser.parse)
             ?? machine.read("/usr/lib/os-release").map(OSReleaseParser.parse)
             ?? MachineFacts.OperatingSystem(id: "linux", versionID: nil, prettyName: nil, codename: nil)
@@ -90,6 +92,7 @@ public struct Prober: Sendable {
                                  pythons: pythons, disk: disk, privileges: privilegesJob.value(),
                                  gpu: gpuJob.value(), aptPackages: aptPackages,
                                  docker: dockerJob.value(), conda: condaJob.value(), userName: userName)
+        facts.dpkgHalfDone = auditJob.value()
         facts.probeDurationMilliseconds = Int(((MonotonicClock.now() - started) * 1000).rounded())
         return facts
     }
@@ -141,6 +144,16 @@ public struct Prober: Sendable {
               let version = firstLine.split(separator: " ").last,
               version.split(separator: ".").count >= 2, version.first?.isNumber == true else { return nil }
         return String(version)
+    }
+
+    /// What an apt or dpkg run cut short left half done: `dpkg --audit` names the packages (nothing when
+    /// all is well); nil where there is no dpkg.
+    private func probeDpkgAudit(_ machine: MachineRoot) -> [String]? {
+        guard let dpkg = machine.which("dpkg", path: environment["PATH"]) else { return nil }
+        var commandEnvironment = environment
+        commandEnvironment["LC_ALL"] = "C"
+        let result = runner.run([dpkg, "--audit"], timeout: 5, environment: commandEnvironment)
+        return DpkgStatusParser.auditedPackages(result.output)
     }
 
     private func probePrivileges(_ machine: MachineRoot) -> MachineFacts.Privileges {

@@ -17,6 +17,8 @@ enum DoneScreen {
         let outcome = state.finalExitReason
         let headline: String, style: TextStyle
         switch outcome {
+        case .success where state.removing: headline = state.text("uninstall.succeeded"); style = .good
+        case .failed where state.removing: headline = state.text("uninstall.failed"); style = .bad
         case .success: headline = state.text(MethodDoneHints.rebootPending(state) ? "done.success-reboot" : "done.success"); style = .good
         case .failed: headline = state.text("done.failed"); style = .bad
         case .cancelled, .interrupted: headline = state.text("done.cancelled"); style = .warning
@@ -26,6 +28,7 @@ enum DoneScreen {
         var row = canvas.paragraph(dryRunSuccess ? state.text("recorded.done.success") : headline, row: canvas.bodyTop,
                                    style: dryRunSuccess ? .warning : style) + 1
         row = canvas.paragraph(state.text("done.log", ["path": state.logExportedTo ?? state.text("done.writing")]), row: row)
+        if state.removing { return }   // no answers are saved for a removal, and there is nothing to use
         row = canvas.paragraph(state.text("done.answers", ["path": state.answersSavedTo ?? state.text("done.writing")]), row: row)
         row += 1
         if dryRunSuccess { return }

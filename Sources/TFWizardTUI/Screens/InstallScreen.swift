@@ -158,7 +158,7 @@ extension WizardState {
         screen = .done
         var effects: [WizardEffect] = []
         if logExportedTo == nil { effects.append(.exportLog) }
-        if answersSavedTo == nil { effects.append(.saveAnswers(answers)) }
+        if answersSavedTo == nil && !removing { effects.append(.saveAnswers(answers)) }
         return effects
     }
 

@@ -12,8 +12,13 @@ enum PlanScreen {
     /// Enter installs, or goes to the answer a refused plan names.
     static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
         let scroll = KeyBinding.scrollKeys { Action.scroll($0) }
-        let enter = KeyBinding([.enter], state.plan != nil ? "help.install" : "help.change-answer", Action.start)
+        let enter = KeyBinding([.enter], state.plan == nil ? "help.change-answer" : state.removing ? "help.remove" : "help.install",
+                               Action.start)
         let back = KeyBinding([.escape], "help.back", Action.back)
+        // A removal refused, or with nothing left to remove, has nothing for Enter to do.
+        if state.removing && (state.refusal != nil || state.plan?.steps.isEmpty != false) {
+            return [back] + scroll.map { $0.onlyInOverlay }
+        }
         guard state.plan != nil else { return [enter, back] + scroll.map { $0.onlyInOverlay } }
         return [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back,
                                    KeyBinding([.character("m")], "help.index-settings", .indexSettings, inBar: false)]
@@ -23,6 +28,13 @@ enum PlanScreen {
         var result: [Line] = []
         func add(_ text: String, _ style: TextStyle, indent: Int = 0) {
             for line in TextWidth.wrap(text, to: width - indent) { result.append(Line(text: line, style: style, indent: indent)) }
+        }
+        if state.removing { add(state.text("uninstall.header", ["method": state.answers.method.rawValue]), .bold) }
+        if let refusal = state.refusal, state.removing {
+            add(refusal.message, .bad)
+            result.append(Line(text: "", style: .normal, indent: 0))
+            add(state.text("uninstall.back"), .dim)
+            return result
         }
         if let refusal = state.refusal {
             add(state.text("plan.refused"), .bad)
@@ -34,7 +46,9 @@ enum PlanScreen {
         }
         guard let plan = state.plan else { return result }
         let device = plan.answers.device.rawValue.uppercased()
-        if let python = plan.pythonPath {
+        if state.removing {
+            // The header says what this is; an empty plan has nothing to run.
+        } else if let python = plan.pythonPath {
             add(state.text("plan.summary", ["package": plan.answers.package.rawValue, "version": plan.tensorflowVersion,
                                             "python": python, "device": device]), .bold)
         } else {
@@ -67,6 +81,11 @@ enum PlanScreen {
             add(step.why, .dim, indent: 3)
         }
         result.append(Line(text: "", style: .normal, indent: 0))
+        if state.removing && plan.steps.isEmpty {
+            add(state.text("uninstall.nothing"), .bold)
+            add(state.text("uninstall.back"), .dim)
+            return result
+        }
         add(state.text("plan.nothing-ran"), .bold)
         add(state.text("plan.index-settings-key"), .dim)
         return result
@@ -129,8 +148,15 @@ extension WizardState {
         let maxScroll = max(0, total - page)
         switch PlanScreen.bindings(self).action(for: key) {
         case .scroll(let motion)?: planScroll = motion.apply(planScroll, last: maxScroll, page: page)
+        case .back? where removing:
+            removing = false
+            plan = nil
+            refusal = nil
+            screen = .welcome
         case .back?: goBack(environment)
         case .indexSettings?: openIndexSettings()
+        case .start? where removing && (refusal != nil || plan?.steps.isEmpty != false):
+            break   // nothing to remove, or tfwizard may not: Esc goes back
         case .start?:
             if let refusal {
                 go(to: PlanScreen.refusalScreen(refusal), environment)

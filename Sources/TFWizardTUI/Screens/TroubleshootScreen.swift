@@ -258,6 +258,8 @@ extension WizardState {
             install?.steps[index] = .init(status: .pending, attempt: attempt)
             troubleshoot = nil
             screen = .install
+            // What the fix adds to the install is kept in the answers saved at the end, so a replay has it.
+            answers = answers.pinning(FixSteps.pins(of: fixes))
             return [.retryAfterFixes(fixes)]
         case nil: break
         }

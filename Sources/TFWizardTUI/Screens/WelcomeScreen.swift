@@ -2,10 +2,18 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import TFWizardCore
 
 /// What the wizard will do, and what the probe found on this machine.
 enum WelcomeScreen {
-    enum Choice: String, CaseIterable { case install, diagnose }
+    enum Choice: String, CaseIterable { case resume, resumeWait, resumeStop, install, uninstall, diagnose }
+
+    /// Install and diagnose; an interrupted run's resume first (wait or stop when it left a command running).
+    static func choices(_ state: WizardState) -> [Choice] {
+        let always: [Choice] = [.install, .diagnose, .uninstall]
+        guard let offer = state.resumeOffer else { return always }
+        return (offer.leftRunning == nil ? [.resume] : [.resumeWait, .resumeStop]) + always
+    }
     enum Action: Equatable { case move(Motion), choose, scroll(Motion), quit }
 
     static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
@@ -33,7 +41,7 @@ enum WelcomeScreen {
             TextWidth.wrap(item, to: canvas.bodyWidth - 4).enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
         }
         let next = TextWidth.wrap(state.text("welcome.next"), to: canvas.bodyWidth)
-        let choices = WelcomeScreen.Choice.allCases.map { ChoiceRow(label: state.text("welcome.choice.\($0.rawValue)")) }
+        let choices = WelcomeScreen.choices(state).map { ChoiceRow(label: state.text("welcome.choice.\($0.rawValue)")) }
         let choicesTop = canvas.bodyBottom - next.count - choices.count
         let height = choicesTop - 1 - row
         let first = min(state.welcomeScroll, max(0, lines.count - height))
@@ -52,16 +60,40 @@ extension WizardState {
     mutating func handleWelcome(_ key: Key, _ environment: WizardEnvironment) -> [WizardEffect] {
         switch WelcomeScreen.bindings(self).action(for: key) {
         case .choose?:
-            switch WelcomeScreen.Choice.allCases[welcomeCursor] {
+            switch WelcomeScreen.choices(self)[welcomeCursor] {
             case .install: advance(environment)
             case .diagnose: screen = .logPath
+            case .uninstall: return beginUninstall(environment)
+            case .resume, .resumeWait: resume(.wait, environment)
+            case .resumeStop: resume(.stop, environment)
             }
         case .quit?: goBack(environment)
         case .move(let motion)?:
-            welcomeCursor = motion.apply(welcomeCursor, last: WelcomeScreen.Choice.allCases.count - 1, page: 1)
+            welcomeCursor = motion.apply(welcomeCursor, last: WelcomeScreen.choices(self).count - 1, page: 1)
         case .scroll(let motion)?: welcomeScroll = motion.apply(welcomeScroll, last: probeSummary.count - 1, page: 1)
         case nil: break
         }
         return []
+    }
+
+    /// The plan screen shows what an uninstall of the newest run's answers (or the file's) removes.
+    private mutating func beginUninstall(_ environment: WizardEnvironment) -> [WizardEffect] {
+        answers = environment.uninstallAnswers ?? answers
+        removing = true
+        plan = nil
+        refusal = nil
+        planScroll = 0
+        screen = .plan
+        return [.planUninstall(answers)]
+    }
+
+    /// Straight to the plan with the interrupted run's answers; the plan skips the steps checked done.
+    private mutating func resume(_ handling: ResumeOffer.Handling, _ environment: WizardEnvironment) {
+        guard let offer = resumeOffer else { return }
+        answers = offer.run.answers
+        venvField = TextField(text: answers.venv)
+        prepareChoices(environment)
+        resumeHandling = handling
+        go(to: .plan, environment)
     }
 }

@@ -19,6 +19,10 @@ enum ExitSummary {
         let dryRun = state.recordedMachine != nil
         let installed = state.install != nil
         switch reason {
+        case .success where state.removing:
+            lines.append(text("uninstall.succeeded", [:]))
+        case .failed where state.removing:
+            lines.append(text("uninstall.failed", [:]))
         case .success where dryRun:
             lines.append(text("recorded.done.success", [:]))
         case .success:
@@ -34,7 +38,7 @@ enum ExitSummary {
         }
         if let logPath { lines.append(text("done.log", ["path": logPath])) }
         if let answers = state.answersSavedTo { lines.append(text("done.answers", ["path": answers])) }
-        guard installed, !dryRun, let plan = state.plan else { return lines }
+        guard installed, !dryRun, !state.removing, let plan = state.plan else { return lines }
         lines.append("")
         if reason == .success {
             lines += nextSteps(state, plan: plan)

@@ -23,6 +23,8 @@ public enum WizardEvent: Sendable, Equatable {
     case folderCompleted(String, FolderCompletion)
     /// An interpreter the user typed, asked for its facts.
     case interpreterProbed(path: String, Result<MachineFacts.PythonInterpreter, TypedInterpreterProblem>)
+    /// What an uninstall of these answers would remove, as the machine is now.
+    case uninstallPlanned(Answers, Result<Plan, PlanRefusal>)
 }
 
 /// What the wizard asks the outside world to do; `WizardApp` performs these and feeds results back.
@@ -46,11 +48,13 @@ public enum WizardEffect: Sendable, Equatable {
     case measureFolder(String)
     /// Complete this folder path from the folders on disk.
     case completeFolder(String)
+    /// Plan the removal of what tfwizard installed for these answers.
+    case planUninstall(Answers)
 
     /// Effects that only read the machine: performed at once, their answer comes back as an event.
     public var isRead: Bool {
         switch self {
-        case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder: true
+        case .inspectTarget, .readLogFile, .probeInterpreter, .measureFolder, .completeFolder, .planUninstall: true
         default: false
         }
     }
@@ -65,6 +69,7 @@ extension WizardEnvironment {
         case .probeInterpreter(let path): .interpreterProbed(path: path, probeInterpreter(path))
         case .measureFolder(let folder): .folderMeasured(folder, diskSpace(folder))
         case .completeFolder(let folder): .folderCompleted(folder, completeFolder(folder))
+        case .planUninstall(let answers): .uninstallPlanned(answers, planUninstall(answers))
         default: nil
         }
     }
@@ -163,6 +168,18 @@ extension WizardState {
         case .targetInspected(let answers, let target):
             guard screen == .plan, answers == self.answers else { return [] }   // an answer for an older question
             switch environment.makePlan(answers, facts, target) {
+            case .success(let made):
+                plan = made
+                if let handling = resumeHandling, let offer = resumeOffer, offer.isFor(answers) {
+                    plan = offer.apply(to: made, handling: handling, strings: text.strings)
+                }
+                refusal = nil
+            case .failure(let refused): plan = nil; refusal = refused
+            }
+            return []
+        case .uninstallPlanned(let answers, let result):
+            guard screen == .plan, removing, answers == self.answers else { return [] }
+            switch result {
             case .success(let made): plan = made; refusal = nil
             case .failure(let refused): plan = nil; refusal = refused
             }
@@ -313,6 +330,9 @@ extension WizardState {
             deviceCursor = DeviceScreen.devices.firstIndex(of: .gpu) ?? 0   // a working NVIDIA GPU: offer it first
         }
         packageCursor = Answers.Package.allCases.firstIndex(of: answers.package) ?? 0
-        versionCursor = PackageScreen.versionChoices(catalog).firstIndex(of: answers.version) ?? 0
+        // "2.19" in an answer file is that series' newest patch, as the planner reads it.
+        let versions = PackageScreen.versionChoices(catalog)
+        versionCursor = versions.firstIndex(of: answers.version)
+            ?? catalog.release(answers.version).flatMap { versions.firstIndex(of: $0.version) } ?? 0
     }
 }

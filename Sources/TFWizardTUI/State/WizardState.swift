@@ -88,6 +88,11 @@ public struct WizardState: Sendable {
     var dockerCursor = 0
     var welcomeScroll = 0
     var welcomeCursor = 0
+    /// The plan screen shows, and the install screen runs, the removal of what tfwizard installed.
+    var removing = false
+    /// Set when the user chose to resume an interrupted run: its plan skips what was checked done.
+    var resumeHandling: ResumeOffer.Handling?
+    let resumeOffer: ResumeOffer?
     var logPathField = TextField(text: "")
     var indexSettings: IndexSettingsForm
 
@@ -120,6 +125,7 @@ public struct WizardState: Sendable {
         recordedMachine = environment.recordedMachine
         suggestedMirrors = environment.suggestedMirrors
         indexSettings = IndexSettingsForm(environment.initialAnswers)
+        resumeOffer = environment.resumeOffer
         venvField = TextField(text: environment.initialAnswers.venv)
         let forGPU = environment.recommendedRelease(.gpu)
         let forCPU = environment.recommendedRelease(.cpu)

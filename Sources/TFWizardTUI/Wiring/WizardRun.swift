@@ -14,11 +14,18 @@ public enum WizardRun {
     }
 
     /// - Parameters:
+    ///   - answerFile: the answers the screens start from (`--answers FILE`); each screen is still shown. A
+    ///     file that cannot be read is bad input; an answer this machine refuses is named, with its line, at
+    ///     the top of the welcome screen.
     ///   - rerunOptions: the options of this run (`--log-dir DIR`, ...), kept in the command it prints for
     ///     running the install again.
     ///   - notices: lines for the welcome screen (a note about the interface language).
-    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
+    public static func run(recorded: RecordedMachine?, strings: Strings, logDirectory: String, answerFile: String? = nil,
                            rerunOptions: [String] = [], notices: [String] = []) throws(Failure) -> ExitReason {
+        var loaded: (answers: Answers, text: String)?
+        if let answerFile {
+            do { loaded = try AnswerFile.load(answerFile, strings: strings) } catch { throw Failure(description: error.description) }
+        }
         // Checked before probing or opening anything: without a terminal, say how to go on.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(description: strings["headless.no-terminal"])
@@ -39,7 +46,7 @@ public enum WizardRun {
         var environment: WizardEnvironment
         do {
             (session, environment) = try prepare(recorded: recorded, strings: strings, logDirectory: logDirectory,
-                                                 notices: notices)
+                                                 answerFile: answerFile, loaded: loaded, notices: notices)
         } catch {
             terminal.close()
             throw error
@@ -59,10 +66,13 @@ public enum WizardRun {
         return reason
     }
 
-    /// The probe (or the recording), the catalog, the session journal and the live wiring.
-    private static func prepare(recorded: RecordedMachine?, strings: Strings,
-                                logDirectory: String, notices: [String]) throws(Failure) -> (InstallSession, WizardEnvironment) {
-        let context = MachineContext.make(recorded: recorded, venv: Answers.defaultVenv)
+    /// The probe (or the recording), the catalog, the session journal and the live wiring: the answers to
+    /// start from, what an uninstall would remove, and a run cut short offered first.
+    private static func prepare(recorded: RecordedMachine?, strings: Strings, logDirectory: String,
+                                answerFile: String?, loaded: (answers: Answers, text: String)?,
+                                notices: [String]) throws(Failure) -> (InstallSession, WizardEnvironment) {
+        let initialAnswers = loaded?.answers ?? Answers()
+        let context = MachineContext.make(recorded: recorded, venv: initialAnswers.venv, python: initialAnswers.python)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
         let session: InstallSession
@@ -72,10 +82,35 @@ public enum WizardRun {
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
-        let environment = WizardEnvironment.live(
+        var environment = WizardEnvironment.live(
             context: context, catalog: catalog, errorCatalog: try? ErrorCatalog.builtIn(), strings: strings,
             sideEffects: .session(session, runner: context.stepRunner(strings)),
-            notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? []))
+            notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
+                + answerNotices(answerFile, loaded, context: context, catalog: catalog, strings: strings))
+        environment.initialAnswers = initialAnswers
+        environment.uninstallAnswers = loaded == nil ? RunState.all(in: session.journal.directory).last?.state.answers : nil
+        environment.planUninstall = { answers in
+            UninstallRun.plan(answers, context: context, catalog: catalog, logDirectory: session.journal.directory, strings: strings)
+        }
+        // A run cut short in this state folder: offered first, with its answers, from where it stopped.
+        if let run = session.interruptedRun,
+           case .success(let plan) = Planner.plan(answers: run.answers, facts: context.facts, catalog: catalog,
+                                                  target: context.target(for: run.answers), home: context.home, strings: strings),
+           let offer = session.resumeOffer(for: plan) {
+            environment.resumeOffer = offer
+            environment.probeSummary = offer.notice(strings: strings) + environment.probeSummary
+        }
         return (session, environment)
+    }
+
+    /// What the planner refuses in the answer file, as the `plan` command would say it (file, line, field).
+    static func answerNotices(_ path: String?, _ loaded: (answers: Answers, text: String)?, context: MachineContext,
+                              catalog: Catalog, strings: Strings) -> [String] {
+        guard let path, let loaded else { return [] }
+        let planned = Planner.plan(answers: loaded.answers, facts: context.facts, catalog: catalog,
+                                   target: context.target(for: loaded.answers), home: context.home, strings: strings)
+        guard case .failure(let refusal) = planned else { return [] }
+        return [AnswerFileError(fileName: path, line: AnswerFile.line(of: refusal.field, in: loaded.text),
+                                field: refusal.field, message: refusal.description).description]
     }
 }

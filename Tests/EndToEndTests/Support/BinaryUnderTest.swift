@@ -21,11 +21,11 @@ enum BinaryUnderTest {
         var stderr: String
     }
 
-    /// Runs the binary with stdin from /dev/null (or `input`) and waits.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil,
-                    timeout: TimeInterval = 900) throws -> Run {
+    /// Runs the binary (or `executable`) with stdin from /dev/null (or `input`) and waits.
+    static func run(_ arguments: [String], executable: String = BinaryUnderTest.path, environment: [String: String]? = nil,
+                    input: String? = nil, timeout: TimeInterval = 900) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()

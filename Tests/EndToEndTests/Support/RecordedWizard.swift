@@ -13,11 +13,12 @@ final class RecordedWizard {
     let stateFolder: URL
     let machine: String
 
-    init(machine: String) throws {
+    /// - Parameter arguments: more arguments for `tfwizard` (`--answers FILE`).
+    init(machine: String, arguments: [String] = []) throws {
         self.machine = machine
         stateFolder = try BinaryUnderTest.temporaryFolder("walk-\(machine)")
         let folder = Self.machines.appendingPathComponent(machine).path
-        let command = ShellQuoting.render([BinaryUnderTest.path, "--machine", folder]) + "; echo EXIT=$?; sleep 600"
+        let command = ShellQuoting.render([BinaryUnderTest.path, "--machine", folder] + arguments) + "; echo EXIT=$?; sleep 600"
         session = try TmuxSession(command: command, environment: ["XDG_STATE_HOME": stateFolder.path, "LANG": "C.UTF-8"])
     }
 

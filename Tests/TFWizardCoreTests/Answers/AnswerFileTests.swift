@@ -44,7 +44,7 @@ final class AnswerFileTests: XCTestCase {
         XCTAssertEqual(error.line, 3)
         XCTAssertEqual(error.field, "pyhton")
         XCTAssertEqual(error.description,
-                       "unknown-key.yaml:3: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker)")
+                       "unknown-key.yaml:3: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker, pins)")
     }
 
     func testBadValueListsTheChoices() throws {

@@ -31,6 +31,8 @@ final class PlanFormatterTests: XCTestCase {
         let log = work.appendingPathComponent("calls.log").path
         try """
         #!/bin/sh
+        # The script's checks ask whether TensorFlow is installed: not yet.
+        if [ "$1" = "-c" ] && [ "$3" = "tensorflow" ]; then exit 1; fi
         for argument in "$@"; do printf '%s\\n' "$argument" >> '\(log)'; done
         printf -- '--\\n' >> '\(log)'
         if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; fi
@@ -70,13 +72,28 @@ final class PlanFormatterTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: venv + "/bin/python"))
     }
 
-    func testAlreadyDoneStepsAreCommentedOut() throws {
+    func testStepsWithACheckAreSkippedWhenItFindsTheWorkDone() throws {
         let target = TargetState(path: "/home/ada/tensorflow/venv", exists: true, isDirectory: true, venvExists: true,
                                  venvPythonVersion: "3.12.3", venvHasPython: true)
         let plan = try XCTUnwrap(M.plan(M.answers(), M.ubuntu2404(venvInstalled: true), target: target).plan)
         let script = PlanFormatter.shell(plan, strings: Strings(language: "en"))
-        XCTAssertTrue(script.contains("#    already done: /home/ada/tensorflow/venv is already a virtual environment with Python 3.12.\n# /usr/bin/python3 -m venv /home/ada/tensorflow/venv\n"), script)
-        XCTAssertTrue(script.contains("\n/home/ada/tensorflow/venv/bin/python -m pip install tensorflow\n"), script)
+        XCTAssertTrue(script.contains("""
+            if test -x /home/ada/tensorflow/venv/bin/python >/dev/null 2>&1; then
+              printf '%s\\n' 'tfwizard: [1/4] Create the virtual environment /home/ada/tensorflow/venv: already done, skipped'
+            else
+              printf '%s\\n' 'tfwizard: [1/4] Create the virtual environment /home/ada/tensorflow/venv' '+ /usr/bin/python3 -m venv /home/ada/tensorflow/venv'
+              /usr/bin/python3 -m venv /home/ada/tensorflow/venv
+            fi
+            """), script)
+        XCTAssertTrue(script.contains("\n  /home/ada/tensorflow/venv/bin/python -m pip install tensorflow\nfi\n"), script)
+    }
+
+    func testRootStepsGoThroughSudoUnlessRoot() throws {
+        let plan = try XCTUnwrap(M.plan(M.answers(), M.ubuntu2404(root: true)).plan)
+        let script = PlanFormatter.shell(plan, strings: Strings(language: "en"))
+        XCTAssertTrue(script.contains("if [ \"$(id -u)\" -eq 0 ]; then SUDO=; else SUDO=sudo; fi\n"), script)
+        XCTAssertTrue(script.contains("\n  $SUDO apt-get install -y python3-venv\n"), script)
+        XCTAssertTrue(script.contains("if sh -c 'for p in \"$@\"; do dpkg-query"), script)
     }
 
     func testTextShowsStepsNotesAndStates() throws {

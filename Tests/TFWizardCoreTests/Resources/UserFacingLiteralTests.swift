@@ -10,6 +10,7 @@ final class UserFacingLiteralTests: XCTestCase {
         "TFWizardCore/Answers/AnswerFile.swift": (3, "the comments of the answer file the wizard writes (YAML keys' documentation)"),
         "TFWizardCore/Catalog/CatalogLoader.swift": (6, "errors in the built-in compatibility matrix: for developers"),
         "TFWizardCore/Diagnosis/ErrorCatalog.swift": (3, "errors in the built-in error catalog: for developers"),
+        "TFWizardCore/Planner/StepChecks.swift": (1, "a shell program a step's check runs, not words"),
         "TFWizardCore/Diagnosis/DiagnosisContext.swift": (1, "errors in the built-in catalog's context rules: for developers"),
         "TFWizardCore/Model/Answers.swift": (1, "a decoding error of the answers' JSON: for programs"),
         "TFWizardCore/Model/EngineEvent.swift": (1, "a documentation example"),
