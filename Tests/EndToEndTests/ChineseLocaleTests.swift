@@ -120,4 +120,21 @@ final class ChineseLocaleTests: XCTestCase {
         XCTAssertTrue(traditional.stdout.hasPrefix("原因："), traditional.stdout)
         XCTAssertTrue(traditional.stderr.contains("尚未提供繁體中文介面"), traditional.stderr)
     }
+
+    /// ArgumentParser's own usage errors are reworded in Chinese; the values and the exit status stay.
+    func testCommandLineUsageErrorsSpeakChinese() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "zh_CN.UTF-8"
+        environment["LC_ALL"] = nil
+        let unknown = try BinaryUnderTest.run(["--bogus"], environment: environment, timeout: 30)
+        XCTAssertEqual(unknown.exitCode, 2)
+        XCTAssertTrue(unknown.stderr.hasPrefix("错误：未知的选项 '--bogus'\n用法：tfwizard"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("详见 'tfwizard wizard --help'。"), unknown.stderr)
+        let value = try BinaryUnderTest.run(["plan", "--answers", "a.yaml", "--format", "xml"], environment: environment, timeout: 30)
+        XCTAssertEqual(value.exitCode, 2)
+        XCTAssertTrue(value.stderr.hasPrefix("错误：'--format <format>' 的值 'xml' 无效。可用的值："), value.stderr)
+        environment["LANG"] = "C.UTF-8"
+        let english = try BinaryUnderTest.run(["--bogus"], environment: environment, timeout: 30)
+        XCTAssertTrue(english.stderr.hasPrefix("Error: Unknown option '--bogus'"), english.stderr)
+    }
 }

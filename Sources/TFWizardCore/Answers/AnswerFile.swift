@@ -128,22 +128,23 @@ public enum AnswerFile {
         return ((try? top.mapping(parts[0])) ?? nil)?.line(of: parts[1])
     }
 
-    /// The file the wizard writes at the end of a run: every key, commented, credentials masked.
-    public static func render(_ answers: Answers) -> String {
+    /// The file the wizard writes at the end of a run: every key, commented in `strings`' language,
+    /// credentials masked.
+    public static func render(_ answers: Answers, strings: Strings) -> String {
         let entries: [(String, String?)] = [
             ("device: \(answers.device.rawValue)", "cpu | gpu"),
             ("method: \(answers.method.rawValue)", Answers.Method.allCases.map(\.rawValue).joined(separator: " | ")),
-            ("python: \(answers.python.map(QuotedText.doubleQuoted) ?? "null")", "a version (\"3.12\") or an interpreter path; null: the newest supported"),
+            ("python: \(answers.python.map(QuotedText.doubleQuoted) ?? "null")", strings["answers.comment.python"]),
             ("package: \(answers.package.rawValue)", "tensorflow | tensorflow-cpu | tf-nightly"),
-            ("version: \(QuotedText.doubleQuoted(answers.version))", "latest or a release such as \"2.21.0\""),
+            ("version: \(QuotedText.doubleQuoted(answers.version))", strings["answers.comment.version"]),
             ("venv: \(QuotedText.doubleQuoted(answers.venv))", nil),
-            ("index_url: \(answers.indexURL.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "a mirror of the package index"),
-            ("proxy: \(answers.proxy.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", "credentials are never written"),
+            ("index_url: \(answers.indexURL.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", strings["answers.comment.index-url"]),
+            ("proxy: \(answers.proxy.map { QuotedText.doubleQuoted(CredentialMask.masked($0)) } ?? "null")", strings["answers.comment.proxy"]),
             ("docker: { image_tag: \(QuotedText.doubleQuoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
             ("pins: [" + answers.pins.map(QuotedText.doubleQuoted).joined(separator: ", ") + "]",
-             "requirements installed with TensorFlow (fixes applied)"),
+             strings["answers.comment.pins"]),
         ]
-        var lines = ["# tfwizard answers: run again with `tfwizard install --answers FILE`"]
+        var lines = ["# " + strings["answers.comment.header"]]
         for (entry, comment) in entries {
             guard let comment else { lines.append(entry); continue }
             let padding = String(repeating: " ", count: max(1, 24 - entry.count))

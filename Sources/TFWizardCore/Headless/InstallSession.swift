@@ -72,7 +72,7 @@ public final class InstallSession: @unchecked Sendable {
                            packageLocks: PackageLockPolicy = .system,
                            sink: @escaping @Sendable (EngineEvent) -> Void) -> Engine {
         journal.addSecrets(Redactor.secrets(of: plan.answers))
-        journal.recordAnswers(AnswerFile.render(plan.answers))
+        journal.recordAnswers(AnswerFile.render(plan.answers, strings: strings))
         journal.recordPlan(PlanFormatter.text(plan, strings: strings))
         lock.lock(); lastPlan = plan; lock.unlock()
         // A dry run installs nothing: there is nothing to resume or uninstall after it.
@@ -97,7 +97,7 @@ public final class InstallSession: @unchecked Sendable {
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
-        var text = AnswerFile.render(answers)
+        var text = AnswerFile.render(answers, strings: strings)
         if let dryRunOf { text = "# " + strings.text("recorded.answers.header", ["machine": dryRunOf]) + "\n" + text }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

@@ -100,7 +100,7 @@ final class AnswerFileErrorClassTests: XCTestCase {
 final class AnswerPinsTests: XCTestCase {
     func testPinsRoundTripAndReachThePipInstall() throws {
         let answers = Answers(venv: "/opt/tf", pins: ["numpy<2", "tf-keras"])
-        let text = AnswerFile.render(answers)
+        let text = AnswerFile.render(answers, strings: Strings(language: "en"))
         XCTAssertTrue(text.contains("pins: [\"numpy<2\", \"tf-keras\"]"), text)
         XCTAssertEqual(try AnswerFile.parse(text, fileName: "a.yaml", strings: Strings(language: "en")), answers)
         XCTAssertEqual(try AnswerFile.parse("pins:\n  - numpy<2\n", fileName: "a.yaml", strings: Strings(language: "en")).pins, ["numpy<2"])

@@ -115,15 +115,19 @@ final class AnswerFileTests: XCTestCase {
                     docker: .init(imageTag: "2.21.0-gpu", jupyter: true)),
             Answers(python: "3.13", package: .tensorflowCPU, version: "2.20.0", venv: "~/a b/'c\"$(touch pwned)'"),
         ]
+        // Commented in either language, the file reads back as the same answers.
         for answers in samples {
-            let text = AnswerFile.render(answers)
-            XCTAssertEqual(try AnswerFile.parse(text, fileName: "rendered.yaml", strings: Strings(language: "en")), answers, text)
+            for language in ["en", "zh"] {
+                let text = AnswerFile.render(answers, strings: Strings(language: language))
+                XCTAssertEqual(try AnswerFile.parse(text, fileName: "rendered.yaml", strings: Strings(language: "en")), answers, text)
+            }
         }
+        XCTAssertTrue(AnswerFile.render(Answers(), strings: Strings(language: "zh")).contains("# 软件包索引的镜像源"))
     }
 
     func testRenderNeverWritesCredentials() throws {
         let answers = Answers(indexURL: "https://token123@mirror.example/simple", proxy: "http://ada:s3cret@proxy.example:3128")
-        let text = AnswerFile.render(answers)
+        let text = AnswerFile.render(answers, strings: Strings(language: "en"))
         XCTAssertFalse(text.contains("s3cret"))
         XCTAssertFalse(text.contains("token123"))
         XCTAssertTrue(text.contains("proxy: \"http://ada:****@proxy.example:3128\""), text)

@@ -54,7 +54,7 @@ final class InstallMethodRegistryTests: XCTestCase {
         XCTAssertThrowsError(try AnswerFile.parse("method: kettle\n", fileName: "a.yaml", strings: Strings(language: "en"))) { error in
             XCTAssertEqual("\(error)", "a.yaml:1: method: expected one of venv, system-pip, docker, conda, source, found \"kettle\"")
         }
-        XCTAssertTrue(AnswerFile.render(Answers()).contains("# venv | system-pip | docker | conda | source\n"))
+        XCTAssertTrue(AnswerFile.render(Answers(), strings: Strings(language: "en")).contains("# venv | system-pip | docker | conda | source\n"))
     }
 
     func testAvailabilityGoesThroughTheRegistryAfterTheSharedChecks() {
