@@ -64,7 +64,8 @@ extension WizardState {
             install = progress
             if cancelled { return enterDone() }
             if [.failure, .fullLog, .install, .troubleshoot, .fixConfirm].contains(screen) {
-                let key = !success ? "install.finished-failed"
+                let key = removing ? (success ? "uninstall.finished-ok" : "uninstall.finished-failed")
+                    : !success ? "install.finished-failed"
                     : (progress.validation != nil ? "install.finished-ok" : "install.finished-ok-no-check")
                 message = StatusMessage(text: text(key),
                                         style: success ? .good : .bad)

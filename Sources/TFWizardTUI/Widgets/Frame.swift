@@ -6,11 +6,13 @@ import Glibc
 /// The parts every screen shares: title bar, status message, help bar.
 enum Frame {
     static func render(_ state: WizardState, _ canvas: Canvas) {
-        let screenName = state.text("screen.\(state.screen.rawValue)")
+        // A removal has screens of its own name: it asks no questions and installs nothing.
+        let removal = state.removing && [.plan, .install].contains(state.screen)
+        let screenName = state.text(removal ? "screen.\(state.screen.rawValue).removing" : "screen.\(state.screen.rawValue)")
         let title = state.recordedMachine.map { state.text("recorded.frame.title", ["machine": $0, "screen": screenName]) }
             ?? state.text("frame.title", ["screen": screenName])
         var position = ""
-        if let index = state.questionScreens.firstIndex(of: state.screen) {
+        if !removal, let index = state.questionScreens.firstIndex(of: state.screen) {
             position = state.text("frame.position", ["index": String(index + 1), "count": String(state.questionScreens.count)])
         }
         let positionWidth = TextWidth.width(position)
