@@ -37,7 +37,7 @@ final class ResumeTests: XCTestCase {
         // The next tfwizard, without the answer file: it offers the run it found, with that run's answers.
         let second = try TmuxSession(command: ShellQuoting.render([BinaryUnderTest.path, "--log-dir", logs])
                                      + "; echo EXIT=$?; sleep 600", environment: ["LANG": "C.UTF-8"])
-        let welcome = try second.waitFor("Welcome", timeout: 60)
+        let welcome = try second.waitFor("Press Enter to begin", timeout: 60)   // the whole welcome, not the probing frame
         let words = welcome.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(words.contains("stopped before it finished, at step 3 (Install tensorflow)"),
                       welcome + "\n" + ((try? FileManager.default.contentsOfDirectory(atPath: logs)) ?? []).joined(separator: " ")

@@ -14,7 +14,7 @@ final class StateFolderLockTests: XCTestCase {
 
         let first = try TmuxSession(command: "exec " + ShellQuoting.render([BinaryUnderTest.path, "--log-dir", logs]),
                                     environment: ["LANG": "C.UTF-8"])
-        try first.waitFor("Welcome", timeout: 20)
+        try first.waitFor("Press Enter to begin", timeout: 20)   // the session (and its lock) exists once the welcome is whole
         let pid = try first.query("#{pane_pid}")
         XCTAssertFalse(pid.isEmpty)
 
@@ -35,7 +35,7 @@ final class StateFolderLockTests: XCTestCase {
         while try !first.paneDead() && Date() < deadline { usleep(50_000) }
         let third = try TmuxSession(command: "exec " + ShellQuoting.render([BinaryUnderTest.path, "--log-dir", logs]),
                                     environment: ["LANG": "C.UTF-8"])
-        try third.waitFor("Welcome", timeout: 20)
+        try third.waitFor("Press Enter to begin", timeout: 20)
         XCTAssertEqual(try String(contentsOfFile: logs + "/tfwizard.lock", encoding: .utf8), try third.query("#{pane_pid}") + "\n")
     }
 }

@@ -79,6 +79,8 @@ public enum WizardRun {
         do {
             session = try InstallSession(facts: context.facts, strings: strings, logDirectory: logDirectory,
                                          dryRunOf: recorded?.name)
+        } catch let held as StateFolderLock.Held {
+            throw Failure(description: held.message(strings: strings))   // the folder is fine; another run has it
         } catch {
             throw Failure(description: strings.text("wizard.log-dir-unusable", ["dir": logDirectory, "error": "\(error)"]))
         }
