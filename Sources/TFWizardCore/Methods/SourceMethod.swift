@@ -31,15 +31,12 @@ public struct SourceMethod: InstallMethod {
         }
     }
 
-    /// The environment is one folder: removing it removes TensorFlow and everything pip put there.
-    public func removal(_ answers: Answers, plan: Plan) -> [String] {
-        let folder = plan.steps.first { $0.id == "create-venv" }?.argv.last ?? answers.venv
-        return ["rm", "-rf", folder]
-    }
+    /// The built wheel goes into a venv, which comes off as the venv method's own does.
+    public func removal(_ answers: Answers, plan: Plan) -> [String] { VenvMethod().removal(answers, plan: plan) }
 
     public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,
                              strings: Strings) -> RemovalCheck {
-        folder?.venvRemoval(strings: strings) ?? .remove
+        VenvMethod().removalCheck(answers, plan: plan, facts: facts, folder: folder, strings: strings)
     }
 
     public func removalNotes(_ answers: Answers, strings: Strings) -> [String] {
