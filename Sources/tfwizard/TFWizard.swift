@@ -42,12 +42,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The interface's words; a note about the language choice goes to standard error first.
-    func interfaceStrings() -> Strings {
-        let choice = language()
-        let strings = Strings(language: choice.language)
-        if let note = choice.noteKey { StandardStreams.writeError("tfwizard: " + strings[note] + "\n") }
-        return strings
-    }
+    func interfaceStrings() -> Strings { language().stringsNotingTheChoice() }
 
     var logDirectory: String {
         if let logDir { return PathExpansion.expandTilde(logDir, home: PathExpansion.home) }

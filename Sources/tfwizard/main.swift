@@ -21,7 +21,7 @@ do {
 } catch {
     let code = TFWizard.exitCode(for: error)
     // ArgumentParser words its usage errors in English; they are reworded in the interface's language.
-    let message = ParserMessages.localize(TFWizard.fullMessage(for: error), strings: HelpText.strings)
+    let message = UsageErrorWording.localize(TFWizard.fullMessage(for: error), strings: HelpText.strings)
     if code == .success {
         print(message)
         exit(0)

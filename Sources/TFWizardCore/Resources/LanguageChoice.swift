@@ -41,6 +41,25 @@ public struct LanguageChoice: Equatable, Sendable {
         return LanguageChoice(language: wanted.0, noteKey: wanted.1, localeIsUTF8: utf8)
     }
 
+    /// The words in the chosen language for a line-printing command; the note about the choice (Traditional
+    /// shown as Simplified, a locale that is not UTF-8) goes to standard error first.
+    public func stringsNotingTheChoice() -> Strings {
+        let strings = Strings(language: language)
+        if let noteKey { StandardStreams.writeError("tfwizard: " + strings[noteKey] + "\n") }
+        return strings
+    }
+
+    /// The choice for a command line not parsed yet (`--help` is worded before parsing): its `--lang VALUE`
+    /// or `--lang=VALUE`, else the locale.
+    public static func choose(arguments: [String], environment: [String: String]) -> LanguageChoice {
+        var requested: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { requested = arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { requested = String(argument.dropFirst("--lang=".count)) }
+        }
+        return choose(requested: requested.flatMap { supportedCode($0) }, environment: environment)
+    }
+
     /// The table a `--lang` value (`zh`, `zh_CN`, `zh-Hans`, `en_US`) names, or nil when none of
     /// `Strings.availableLanguages()` fits it.
     public static func supportedCode(_ value: String, available: [String] = Strings.availableLanguages()) -> String? {

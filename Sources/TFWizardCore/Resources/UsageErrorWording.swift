@@ -1,10 +1,9 @@
 import FoundationEssentials
-import TFWizardCore
 
 /// ArgumentParser's own usage errors ("Error: Unknown option '--x'") in the interface's language. Its
 /// sentences are fixed, so each known one is recognised by its English frame and reworded from
 /// `cli.parser.*`; anything not recognised stays as ArgumentParser wrote it, so nothing is lost.
-enum ParserMessages {
+public enum UsageErrorWording {
     /// English frames: the text around the quoted parts, and the key of the rewording.
     private static let frames: [(prefix: String, middle: String?, suffix: String, key: String)] = [
         ("Unknown option '", nil, "'", "cli.parser.unknown-option"),
@@ -14,7 +13,7 @@ enum ParserMessages {
         ("The value '", "' is invalid for '", "'", "cli.parser.invalid-value"),
     ]
 
-    static func localize(_ message: String, strings: Strings) -> String {
+    public static func localize(_ message: String, strings: Strings) -> String {
         guard strings.language != "en" else { return message }
         return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             localizeLine(String(line), strings)
