@@ -15,6 +15,10 @@ public struct StepWarnings: Sendable, Equatable {
     /// - Parameter prefixes: the line starts that mark a warning (`Resources/engine/step-warnings.json`).
     public init(prefixes: [String] = StepWarnings.builtInPrefixes) { self.prefixes = prefixes }
 
+    /// The warnings counted for `step`: none for the check, whose TensorFlow prints notices of its own
+    /// ("WARNING: All log messages before absl::InitializeLog() ..."); its result is the validation's to tell.
+    public init(for step: Step) { self.init(prefixes: step.kind == .validation ? [] : Self.builtInPrefixes) }
+
     /// A line of the step's output, escape sequences already removed.
     public mutating func consider(_ line: String) {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
@@ -23,10 +27,8 @@ public struct StepWarnings: Sendable, Equatable {
         if first == nil { first = String(trimmed.dropFirst(prefix.count)) }
     }
 
-    public static func of(lines: some Sequence<String>, prefixes: [String] = builtInPrefixes) -> StepWarnings {
-        var warnings = StepWarnings(prefixes: prefixes)
-        for line in lines { warnings.consider(line) }
-        return warnings
+    public mutating func consider(_ lines: some Sequence<String>) {
+        for line in lines { consider(line) }
     }
 
     static let resourcePath = "engine/step-warnings.json"

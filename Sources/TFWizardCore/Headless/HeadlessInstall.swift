@@ -52,7 +52,7 @@ public final class HeadlessInstall: @unchecked Sendable {
                 startedIndex = index
                 let step = plan.steps[index]
                 stepOutput.reset()
-                warnings = StepWarnings()
+                warnings = StepWarnings(for: step)
                 sanitizer = TerminalTextSanitizer()
                 write("[\(index + 1)/\(count)] \(step.title)\n")
                 write("      $ \(CommandDisplay.render(step))\n")
@@ -63,10 +63,8 @@ public final class HeadlessInstall: @unchecked Sendable {
                 if startedIndex != index { write("[\(index + 1)/\(count)] \(plan.steps[index].title)\n") }
                 sanitizer.finish { line in printOutput(line) }
                 write("      " + strings.text("headless.skipped", ["reason": reason]) + "\n")
-            case .stepFinished(let index, let outcome):
+            case .stepFinished(_, let outcome):
                 sanitizer.finish { line in printOutput(line) }
-                // The check's TensorFlow prints notices of its own; its result is the validation's lines.
-                if plan.steps[index].kind == .validation { warnings = StepWarnings() }
                 write("      " + describe(outcome) + "\n")
             case .validated(_, let report):
                 write(ValidationSummary.lines(report, strings: strings).map { "      \($0)\n" }.joined())

@@ -35,11 +35,10 @@ extension WizardState {
             progress.steps[index].finishedAt = now
             progress.steps[index].outcome = outcome
             if outcome.status == .failed { progress.steps[index].note = Self.failureNote(outcome, text) }
-            // The check's TensorFlow prints its own notices ("WARNING: All log messages before absl::..."):
-            // its result is the check screen's to tell, not a count of those.
-            if outcome.status == .done, plan.steps[index].kind != .validation {
+            if outcome.status == .done {
                 progress.stepLogs[index].finish()
-                let warnings = StepWarnings.of(lines: progress.stepLogs[index].lines)
+                var warnings = StepWarnings(for: plan.steps[index])
+                warnings.consider(progress.stepLogs[index].lines)
                 progress.steps[index].warnings = warnings
                 if let first = warnings.first {
                     progress.steps[index].note = text(warnings.count == 1 ? "install.warning" : "install.warnings",

@@ -6,13 +6,19 @@ import XCTest
 final class StepWarningsTests: XCTestCase {
     func testTheShippedMarkersAreReadAndMatchedAtTheLineStart() {
         XCTAssertTrue(StepWarnings.builtInPrefixes.contains("WARNING: "), "Resources/engine/step-warnings.json")
-        let warnings = StepWarnings.of(lines: ["Collecting tinypkg", "  WARNING: Retrying (Retry(total=2)) after 503",
-                                               "W: Some index files failed to download.", "no WARNING: here"])
+        var warnings = StepWarnings()
+        warnings.consider(["Collecting tinypkg", "  WARNING: Retrying (Retry(total=2)) after 503",
+                           "W: Some index files failed to download.", "no WARNING: here"])
         XCTAssertEqual(warnings.count, 2)
         XCTAssertEqual(warnings.first, "Retrying (Retry(total=2)) after 503")
+        // The check step's TensorFlow notices are not the step's warnings.
+        var check = StepWarnings(for: Step(id: "validate", title: "Check", why: "", argv: ["python", "-c", "..."],
+                                           kind: .validation))
+        check.consider(["WARNING: All log messages before absl::InitializeLog() is called are written to STDERR"])
+        XCTAssertEqual(check.count, 0)
     }
 
-    /// Real pip against a local index that answers 503 twice before it serves the wheel.
+    /// Real pip against a local index that drops its first two requests before it serves the wheel.
     func testHeadlessInstallSaysTheStepSucceededWithWarnings() throws {
         let folder = try FaultFixtures.temporaryFolder("busy-index")
         defer { try? FileManager.default.removeItem(at: folder) }
