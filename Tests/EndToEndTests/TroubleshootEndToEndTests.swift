@@ -65,5 +65,9 @@ final class TroubleshootEndToEndTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Cause: The package index could not be reached (network, DNS or proxy) [network-error]"),
                       run.stdout)
         XCTAssertTrue(run.stdout.contains("Fix: "), run.stdout)
+        // The fix is made for the failed step: this run's index and the venv's own interpreter.
+        let venvPython = folder.appendingPathComponent("venv/bin/python").path
+        XCTAssertTrue(run.stdout.contains("$ PIP_INDEX_URL=http://127.0.0.1:9/simple PIP_TRUSTED_HOST=127.0.0.1 \(venvPython) -m pip install"),
+                      run.stdout)
     }
 }

@@ -15,9 +15,12 @@ public enum Troubleshooter {
                                     fixFor: ((ErrorCatalogEntry) -> [Step]?)? = nil) -> [String] {
         guard let catalog = try? ErrorCatalog.builtIn().localized(strings) else { return [] }
         let failure = FailureDiagnosis(output: output, catalog: catalog, disk: disk, strings: strings, thisMachine: thisMachine)
-        var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings, commandLines: fixFor.map { fixFor in
-            { entry in fixFor(entry).map { $0.map { CommandDisplay.render($0, showingEnvironment: true) } } ?? [] }
-        })
+        // A fix made for the failed step is shown as it would run there: its variables before the command.
+        func shownFixes(_ entry: ErrorCatalogEntry) -> [String] {
+            (fixFor?(entry) ?? []).map { CommandDisplay.render($0, showingEnvironment: true) }
+        }
+        var result = lines(of: failure.diagnosis, catalog: catalog, strings: strings,
+                           commandLines: fixFor == nil ? nil : shownFixes)
         if let note = failure.diskNote {
             // After the cause, its line and its explanation.
             result.insert("  " + note, at: min(3, result.count))
