@@ -12,6 +12,12 @@ public struct AnswerFileError: Error, Equatable, Sendable, CustomStringConvertib
     public init(fileName: String, line: Int?, field: String, message: String) {
         self.fileName = fileName; self.line = line; self.field = field; self.message = message
     }
+
+    /// The planner's refusal of an answer, pointed at the line of the answer file `text` that holds its field.
+    public init(fileName: String, text: String, refusal: PlanRefusal) {
+        self.init(fileName: fileName, line: AnswerFile.line(of: refusal.field, in: text), field: refusal.field,
+                  message: refusal.description)
+    }
     /// `answers.yaml:3: device: expected one of cpu, gpu, found "tpu"`
     public var description: String {
         var text = fileName

@@ -28,9 +28,7 @@ public struct PreparedPlan {
         case .success(let plan):
             return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
-            let error = AnswerFileError(fileName: answerFile, line: AnswerFile.line(of: refusal.field, in: text),
-                                        field: refusal.field, message: refusal.description)
-            throw Failure(description: error.description)
+            throw Failure(description: AnswerFileError(fileName: answerFile, text: text, refusal: refusal).description)
         }
     }
 }

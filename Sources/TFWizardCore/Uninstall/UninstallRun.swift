@@ -17,15 +17,14 @@ public enum UninstallRun {
         let loaded: (answers: Answers, text: String)
         do { loaded = try AnswerFile.load(answerFile, strings: strings) } catch { throw Failure(description: error.description) }
         let answers = loaded.answers
-        let context = MachineContext.make(recorded: recorded, venv: answers.venv)
+        let context = MachineContext.make(recorded: recorded, venv: answers.venv, python: answers.python)
         let catalog: Catalog
         do { catalog = try Catalog.builtIn() } catch { throw Failure(description: "\(error)") }
         switch plan(answers, context: context, catalog: catalog, logDirectory: logDirectory, strings: strings) {
         case .success(let plan):
             return PreparedPlan(answers: answers, facts: context.facts, plan: plan, context: context)
         case .failure(let refusal):
-            throw Failure(description: AnswerFileError(fileName: answerFile, line: AnswerFile.line(of: refusal.field, in: loaded.text),
-                                                       field: refusal.field, message: refusal.description).description)
+            throw Failure(description: AnswerFileError(fileName: answerFile, text: loaded.text, refusal: refusal).description)
         }
     }
 

@@ -112,7 +112,6 @@ public enum WizardRun {
         let planned = Planner.plan(answers: loaded.answers, facts: context.facts, catalog: catalog,
                                    target: context.target(for: loaded.answers), home: context.home, strings: strings)
         guard case .failure(let refusal) = planned else { return [] }
-        return [AnswerFileError(fileName: path, line: AnswerFile.line(of: refusal.field, in: loaded.text),
-                                field: refusal.field, message: refusal.description).description]
+        return [AnswerFileError(fileName: path, text: loaded.text, refusal: refusal).description]
     }
 }
