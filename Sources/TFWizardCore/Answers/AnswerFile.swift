@@ -30,7 +30,7 @@ public struct AnswerFileError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// The answer file (YAML; keys fixed by the design): read strictly, written without secrets.
 public enum AnswerFile {
-    static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker", "pins"]
+    static let topKeys = ["device", "method", "python", "package", "version", "venv", "index_url", "proxy", "docker", "pins", "installer"]
     static let dockerKeys = ["image_tag", "jupyter"]
 
     /// Reads and parses the file at `path` (`-`: standard input); returns the answers and the text, whose
@@ -116,6 +116,7 @@ public enum AnswerFile {
             }
             if let jupyter = try docker.bool("jupyter") { answers.docker.jupyter = jupyter }
         }
+        if let installer = try top.text("installer") { answers.installer = try choice(installer, key: "installer", in: top) }
         if let pins = try top.list("pins") {
             for pin in pins where !Answers.isRequirement(pin) {
                 throw problem(top, "pins", "answers.problem.pins", ["found": pin])
@@ -149,6 +150,7 @@ public enum AnswerFile {
             ("docker: { image_tag: \(QuotedText.doubleQuoted(answers.docker.imageTag)), jupyter: \(answers.docker.jupyter) }", nil),
             ("pins: [" + answers.pins.map(QuotedText.doubleQuoted).joined(separator: ", ") + "]",
              strings["answers.comment.pins"]),
+            ("installer: \(answers.installer.rawValue)", strings["answers.comment.installer"]),
         ]
         var lines = ["# " + strings["answers.comment.header"]]
         for (entry, comment) in entries {

@@ -1,4 +1,7 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the facts come from and how steps run: this machine and the pty, or a recording and the dry run.
 public struct MachineContext {
@@ -38,7 +41,9 @@ public struct MachineContext {
     public func target(for answers: Answers) -> TargetState {
         let folder = Planner.targetFolder(for: answers, home: home)
         guard recorded == nil else { return .absent(folder ?? answers.venv) }
-        return folder.map { TargetState.inspect(venvPath: $0) } ?? TargetState.absent(answers.venv)
+        var state = folder.map { TargetState.inspect(venvPath: $0) } ?? TargetState.absent(answers.venv)
+        state.uvToolReady = answers.installer == .uv && access(UVInstaller.executable(home: home), X_OK) == 0
+        return state
     }
 
     /// How steps run here: in a pty, or, on a recorded machine, shown in the interface's words.

@@ -24,6 +24,8 @@ public protocol InstallMethod: Sendable {
     var releaseChecks: ReleaseChecks { get }
     /// The Debian packages whose installed state its planner reads.
     var probeNeeds: ProbeNeeds { get }
+    /// What may create its environment and install the packages (`installer:`); the first is the default.
+    var installers: [Answers.Installer] { get }
 
     /// Whether it can be chosen here. The architecture and device checks every method shares are made
     /// before (`Planner.methodAvailability`).
@@ -54,6 +56,7 @@ extension InstallMethod {
     public var installsIntoTheInterpreter: Bool { false }
     public var releaseChecks: ReleaseChecks { .all }
     public var probeNeeds: ProbeNeeds { ProbeNeeds() }
+    public var installers: [Answers.Installer] { [.pip] }
     public func runsIn(_ answers: Answers) -> String? { nil }
     public func removal(_ answers: Answers, plan: Plan) -> [String] { [] }
     public func removalCheck(_ answers: Answers, plan: Plan, facts: MachineFacts, folder: FolderListing?,

@@ -15,6 +15,7 @@ public struct VenvMethod: InstallMethod {
     public var questions: [InstallQuestion] { [.python, .venvFolder] }
     public var usesMachinePython: Bool { true }
     public var probeNeeds: ProbeNeeds { ProbeNeeds(pythonPackages: ["-venv"]) }
+    public var installers: [Answers.Installer] { [.pip, .uv] }
 
     public func availability(device: Answers.Device, facts: MachineFacts, catalog: Catalog?, strings: Strings) -> MethodAvailability {
         Planner.interpreterAvailability(facts: facts, catalog: catalog, strings: strings, needsOpenInterpreter: false)
@@ -23,14 +24,24 @@ public struct VenvMethod: InstallMethod {
     public func plan(_ planning: Planning, release: TensorFlowRelease) throws(PlanRefusal) -> Plan {
         try planning.interpreterPlan(release) { python, privileges throws(PlanRefusal) in
             (try planning.venvSteps(python: python, release: release, privileges: privileges),
-             planning.latestNote(release) + [planning.strings["planner.note.venv"]])
+             planning.latestNote(release) + [planning.strings["planner.note.venv"]] + planning.installerNotes())
         }
     }
 
-    /// The environment is one folder: removing it removes TensorFlow and everything pip put there.
+    /// The environment is one folder: removing it removes TensorFlow and everything pip put there (and
+    /// uv's tool environment, which only the install needed).
     public func removal(_ answers: Answers, plan: Plan) -> [String] {
         let folder = plan.steps.first { $0.id == "create-venv" }?.argv.last ?? answers.venv
-        return ["rm", "-rf", folder]
+        let tool = plan.steps.first { $0.id == "create-uv-env" }?.argv.last
+        return ["rm", "-rf", folder] + (tool.map { [$0] } ?? [])
+    }
+
+    /// A failed uv step is fixed with the venv's own interpreter (uv seeds pip into it), not with uv.
+    public func fixInterpreter(after failedStep: Step, plan: Plan) -> String {
+        if UVInstaller.runsUV(failedStep), let venv = plan.steps.first(where: { $0.id == "create-venv" })?.argv.last {
+            return venv + "/bin/python"
+        }
+        return FixSteps.interpreter(of: failedStep, plan: plan)
     }
 
     /// Only a folder that holds the venv and nothing else is removed.
@@ -68,6 +79,10 @@ extension Planning {
         }
         let venvPython = venv + "/bin/python"
         let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
+        if answers.installer == .uv {
+            return steps + uvVenvSteps(python: python, release: release, venv: venv, venvReady: venvReady)
+                + [try validationStep(python: venvPython)]
+        }
         steps.append(Step(
             id: "create-venv",
             title: strings.text("planner.step.create-venv.title", ["venv": venv]),

@@ -37,6 +37,9 @@ public struct Answers: Codable, Equatable, Sendable {
     public enum Package: String, Codable, CaseIterable, Sendable {
         case tensorflow, tensorflowCPU = "tensorflow-cpu", tfNightly = "tf-nightly"
     }
+    /// What creates the environment and installs the packages: pip (the guide's way) or uv (from the
+    /// package index into a tool environment of its own; the same packages, downloaded in parallel).
+    public enum Installer: String, Codable, CaseIterable, Sendable { case pip, uv }
     public struct Docker: Codable, Equatable, Sendable {
         public var imageTag: String
         public var jupyter: Bool
@@ -56,19 +59,21 @@ public struct Answers: Codable, Equatable, Sendable {
     /// Requirements added to the TensorFlow install (`numpy<2`): fixes applied during a run, kept so a
     /// replay does not meet the same error.
     public var pins: [String]
+    public var installer: Installer
 
     public static let defaultVenv = "~/tensorflow/venv"
 
     public init(device: Device = .cpu, method: Method = .venv, python: String? = nil,
                 package: Package = .tensorflow, version: String = "latest", venv: String = Answers.defaultVenv,
-                indexURL: String? = nil, proxy: String? = nil, docker: Docker = Docker(), pins: [String] = []) {
+                indexURL: String? = nil, proxy: String? = nil, docker: Docker = Docker(), pins: [String] = [],
+                installer: Installer = .pip) {
         self.device = device; self.method = method; self.python = python; self.package = package
         self.version = version; self.venv = venv; self.indexURL = indexURL; self.proxy = proxy; self.docker = docker
-        self.pins = pins
+        self.pins = pins; self.installer = installer
     }
 
     enum CodingKeys: String, CodingKey {
-        case device, method, python, package, version, venv, indexURL = "index_url", proxy, docker, pins
+        case device, method, python, package, version, venv, indexURL = "index_url", proxy, docker, pins, installer
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,7 +87,8 @@ public struct Answers: Codable, Equatable, Sendable {
                   indexURL: try container.decodeIfPresent(String.self, forKey: .indexURL),
                   proxy: try container.decodeIfPresent(String.self, forKey: .proxy),
                   docker: try container.decode(Docker.self, forKey: .docker),
-                  pins: try container.decodeIfPresent([String].self, forKey: .pins) ?? [])
+                  pins: try container.decodeIfPresent([String].self, forKey: .pins) ?? [],
+                  installer: try container.decodeIfPresent(Installer.self, forKey: .installer) ?? .pip)
     }
 
     /// `pins` with `more` added: a requirement on a package already pinned replaces the old one.

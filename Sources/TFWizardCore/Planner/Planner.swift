@@ -149,6 +149,11 @@ public struct Planning {
             throw refusal("method", "planner.refuse.method.notYet", ["method": answers.method.rawValue],
                           suggestion: strings["planner.refuse.method.notYet.suggestion"])
         }
+        guard method.installers.contains(answers.installer) else {
+            throw refusal("installer", "planner.refuse.installer", ["installer": answers.installer.rawValue,
+                                                                    "method": answers.method.rawValue],
+                          suggestion: strings["planner.refuse.installer.suggestion"])
+        }
         try checkMethodAndDevice(method)
         let release = try resolveRelease()
         try checkMachine(release, method.releaseChecks)
@@ -216,13 +221,20 @@ public struct Planning {
     /// The mirror and the proxy pip uses, credentials masked, where some step runs pip with them.
     func packageIndexNotes(_ steps: [Step]) -> [String] {
         var notes: [String] = []
-        if let url = answers.indexURL, steps.contains(where: { $0.environment["PIP_INDEX_URL"] != nil }) {
+        if let url = answers.indexURL,
+           steps.contains(where: { $0.environment["PIP_INDEX_URL"] != nil || $0.environment["UV_DEFAULT_INDEX"] != nil }) {
             notes.append(strings.text("planner.note.index", ["url": CredentialMask.masked(url)]))
         }
-        if let proxy = answers.proxy, steps.contains(where: { $0.environment["PIP_PROXY"] != nil }) {
+        if let proxy = answers.proxy, steps.contains(where: { $0.environment["PIP_PROXY"] != nil || $0.environment["https_proxy"] != nil }) {
             notes.append(strings.text("planner.note.proxy", ["proxy": CredentialMask.masked(proxy)]))
         }
         return notes
+    }
+
+    /// What the installer answer means for this plan: uv's tool environment and why it is there.
+    func installerNotes() -> [String] {
+        guard answers.installer == .uv else { return [] }
+        return [strings.text("planner.note.uv", ["folder": UVInstaller.toolFolder(home: home)])]
     }
 
     /// "latest" resolved: which release that is today (a nightly has no release to name).

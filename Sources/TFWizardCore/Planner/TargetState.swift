@@ -18,6 +18,9 @@ public struct TargetState: Equatable, Sendable {
     public var installedTensorFlowPackage: Answers.Package?
     /// Every distribution in site-packages, normalised name (`nvidia-cudnn-cu12`) -> version.
     public var installedDistributions: [String: String]
+    /// uv is installed in tfwizard's tool environment (`UVInstaller.toolFolder`), so the uv installer
+    /// need not install it again.
+    public var uvToolReady = false
 
     public init(path: String, exists: Bool = false, isDirectory: Bool = false, isEmptyDirectory: Bool = false,
                 venvExists: Bool = false, venvPythonVersion: String? = nil, venvHome: String? = nil,

@@ -7,7 +7,7 @@ import TFWizardCore
 /// Every step with its command and why, before anything runs; or why the planner refused.
 enum PlanScreen {
     struct Line { var text: String; var style: TextStyle; var indent: Int }
-    enum Action: Equatable { case scroll(Motion), start, back, indexSettings }
+    enum Action: Equatable { case scroll(Motion), start, back, indexSettings, switchInstaller }
 
     /// Enter installs, or goes to the answer a refused plan names.
     static func bindings(_ state: WizardState) -> [KeyBinding<Action>] {
@@ -20,8 +20,20 @@ enum PlanScreen {
             return [back] + scroll.map { $0.onlyInOverlay }
         }
         guard state.plan != nil else { return [enter, back] + scroll.map { $0.onlyInOverlay } }
-        return [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back,
-                                   KeyBinding([.character("m")], "help.index-settings", .indexSettings, inBar: false)]
+        var bindings = [enter] + scroll + [KeyBinding([.space], "help.next-page", .scroll(.page(1)), inBar: false), back,
+                                           KeyBinding([.character("m")], "help.index-settings", .indexSettings, inBar: false)]
+        if otherInstaller(state) != nil {
+            bindings.append(KeyBinding([.character("u")], "help.installer", .switchInstaller, inBar: false))
+        }
+        return bindings
+    }
+
+    /// The installer `u` switches to, where the method has more than one (venv: pip and uv).
+    static func otherInstaller(_ state: WizardState) -> Answers.Installer? {
+        guard !state.removing, let installers = state.methods[state.answers.method]?.installers, installers.count > 1 else {
+            return nil
+        }
+        return installers.first { $0 != state.answers.installer }
     }
 
     static func lines(_ state: WizardState, width: Int) -> [Line] {
@@ -88,6 +100,7 @@ enum PlanScreen {
         }
         add(state.text("plan.nothing-ran"), .bold)
         add(state.text("plan.index-settings-key"), .dim)
+        if otherInstaller(state) != nil { add(state.text("plan.installer-key.\(state.answers.installer.rawValue)"), .dim) }
         return result
     }
 
@@ -98,6 +111,7 @@ enum PlanScreen {
         case "python": return .python
         case "venv": return .venv
         case "docker.image_tag": return .dockerImage
+        case "installer": return .method
         default: return .package
         }
     }
@@ -155,6 +169,11 @@ extension WizardState {
             screen = .welcome
         case .back?: goBack(environment)
         case .indexSettings?: openIndexSettings()
+        case .switchInstaller?:
+            if let other = PlanScreen.otherInstaller(self) {
+                answers.installer = other
+                preparePlan(environment)
+            }
         case .start? where removing && (refusal != nil || plan?.steps.isEmpty != false):
             break   // nothing to remove, or tfwizard may not: Esc goes back
         case .start?:

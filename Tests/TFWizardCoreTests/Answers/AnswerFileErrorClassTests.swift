@@ -35,7 +35,7 @@ final class AnswerFileErrorClassTests: XCTestCase {
 
     func testUnknownKey() throws {
         XCTAssertEqual(try message("device: cpu\npyhton: \"3.12\"\n"),
-                       "answers.yaml:2: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker, pins)")
+                       "answers.yaml:2: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker, pins, installer)")
     }
 
     func testDuplicateKey() throws {
@@ -50,6 +50,11 @@ final class AnswerFileErrorClassTests: XCTestCase {
 
     func testValueNotAChoice() throws {
         XCTAssertEqual(try message("device: tpu\n"), "answers.yaml:1: device: expected one of cpu, gpu, found \"tpu\"")
+    }
+
+    func testInstallerNotAChoice() throws {
+        XCTAssertEqual(try message("device: cpu\ninstaller: conda\n"),
+                       "answers.yaml:2: installer: expected one of pip, uv, found \"conda\"")
     }
 
     func testBadPin() throws {

@@ -44,7 +44,7 @@ final class AnswerFileTests: XCTestCase {
         XCTAssertEqual(error.line, 3)
         XCTAssertEqual(error.field, "pyhton")
         XCTAssertEqual(error.description,
-                       "unknown-key.yaml:3: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker, pins)")
+                       "unknown-key.yaml:3: pyhton: unknown key 'pyhton' (known keys: device, method, python, package, version, venv, index_url, proxy, docker, pins, installer)")
     }
 
     func testBadValueListsTheChoices() throws {
@@ -114,6 +114,7 @@ final class AnswerFileTests: XCTestCase {
                     venv: "/opt/envs/tf", indexURL: "https://mirror.example/simple", proxy: "http://proxy.example:3128",
                     docker: .init(imageTag: "2.21.0-gpu", jupyter: true)),
             Answers(python: "3.13", package: .tensorflowCPU, version: "2.20.0", venv: "~/a b/'c\"$(touch pwned)'"),
+            Answers(installer: .uv),
         ]
         // Commented in either language, the file reads back as the same answers.
         for answers in samples {

@@ -1,0 +1,82 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The uv installer (`installer: uv`): uv comes from the package index into a tool environment of its own,
+/// then creates the venv and installs TensorFlow into it. The venv is the same as pip's (pip is seeded
+/// into it), so everything after the install (activate, pip, the check) is unchanged.
+public enum UVInstaller {
+    /// Where uv's tool environment goes: tfwizard's own data folder, never the user's venv.
+    public static func toolFolder(home: String) -> String {
+        home + "/.local/share/tfwizard/uv"
+    }
+
+    public static func executable(home: String) -> String { toolFolder(home: home) + "/bin/uv" }
+
+    /// Whether a step runs uv (a fix for it names the venv's interpreter, not uv).
+    public static func runsUV(_ step: Step) -> Bool {
+        step.argv.first.map { $0.hasSuffix("/uv") } ?? false
+    }
+}
+
+extension Planning {
+    /// The venv method's steps with uv: the tool environment (python -m venv, pip install uv), then
+    /// `uv venv` and `uv pip install` for the venv itself.
+    func uvVenvSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
+                     venv: String, venvReady: Bool) -> [Step] {
+        let tool = UVInstaller.toolFolder(home: home)
+        let toolPython = tool + "/bin/python"
+        let uv = UVInstaller.executable(home: home)
+        let toolReady = target.uvToolReady
+        let venvPython = venv + "/bin/python"
+        var steps: [Step] = []
+        steps.append(Step(
+            id: "create-uv-env",
+            title: strings.text("planner.step.create-uv-env.title", ["folder": tool]),
+            why: strings["planner.step.create-uv-env.why"],
+            argv: [python.path, "-m", "venv", tool],
+            state: toolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool])) : .toRun,
+            doneCheck: StepChecks.executable(toolPython)))
+        steps.append(Step(
+            id: "install-uv",
+            title: strings["planner.step.install-uv.title"],
+            why: strings["planner.step.install-uv.why"],
+            argv: [toolPython, "-m", "pip", "install", "uv"],
+            environment: pipEnvironment(),
+            state: toolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool])) : .toRun,
+            doneCheck: StepChecks.executable(uv)))
+        steps.append(Step(
+            id: "create-venv",
+            title: strings.text("planner.step.create-venv.title", ["venv": venv]),
+            why: strings["planner.step.create-venv.why.uv"],
+            argv: [uv, "venv", "--seed", "--allow-existing", "--python", python.path, venv],
+            environment: uvEnvironment(),
+            state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
+                             : .toRun,
+            doneCheck: StepChecks.executable(venvPython)))
+        var install = installStep(python: venvPython, release: release, user: false)
+        install.argv = [uv, "pip", "install", "--python", venvPython] + Array(install.argv.dropFirst(4))
+        install.environment = uvEnvironment()
+        if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
+        steps.append(install)
+        return steps
+    }
+
+    /// The mirror and proxy as uv reads them (from the environment, never argv), and the system's
+    /// certificate store, which is where a proxy that re-signs TLS has its CA added on Ubuntu.
+    func uvEnvironment() -> [String: String] {
+        var environment = ["UV_SYSTEM_CERTS": "1", "UV_PYTHON_DOWNLOADS": "never"]
+        if let indexURL = answers.indexURL {
+            environment["UV_DEFAULT_INDEX"] = indexURL
+            if indexURL.hasPrefix("http://"), let host = URLComponents(string: indexURL)?.host {
+                environment["UV_INSECURE_HOST"] = host
+            }
+        }
+        if let proxy = answers.proxy {
+            environment["https_proxy"] = proxy
+            environment["http_proxy"] = proxy
+        }
+        return environment
+    }
+}
