@@ -20,8 +20,10 @@ public struct FolderListing: Equatable, Sendable {
         return FolderListing(path: path, exists: exists, entries: entries.sorted())
     }
 
-    /// What `python3 -m venv` makes (and pip adds inside it); anything else was put there by someone else.
-    static let venvEntries: Set<String> = ["bin", "include", "lib", "lib64", "pyvenv.cfg", "share", "etc", ".gitignore"]
+    /// What `python3 -m venv` makes (and pip adds inside it), and the .lock and CACHEDIR.TAG `uv venv`
+    /// adds; anything else was put there by someone else.
+    static let venvEntries: Set<String> = ["bin", "include", "lib", "lib64", "pyvenv.cfg", "share", "etc", ".gitignore",
+                                           ".lock", "CACHEDIR.TAG"]
 
     /// Whether removing the folder removes only the venv tfwizard made there.
     func venvRemoval(strings: Strings) -> RemovalCheck {

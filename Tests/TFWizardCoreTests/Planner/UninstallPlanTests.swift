@@ -20,6 +20,16 @@ final class UninstallPlanTests: XCTestCase {
                                     + "them, so they stay; to remove them: sudo apt-get remove python3.12-venv"])
     }
 
+    /// `uv venv` leaves .lock and CACHEDIR.TAG in the folder; uv's tool environment goes with the venv.
+    func testAVenvMadeByUVIsRemovedWithUVsToolEnvironment() throws {
+        let folder = FolderListing(path: venv, exists: true,
+                                   entries: [".gitignore", ".lock", "CACHEDIR.TAG", "bin", "lib", "lib64", "pyvenv.cfg"])
+        var answers = M.answers()
+        answers.installer = .uv
+        let made = try XCTUnwrap(plan(answers, folder: folder).plan)
+        XCTAssertEqual(made.steps.map(\.argv), [["rm", "-rf", venv, M.home + "/.local/share/tfwizard/uv"]])
+    }
+
     func testWhatTfwizardDidNotMakeIsRefused() {
         let more = FolderListing(path: venv, exists: true, entries: ["bin", "data", "lib", "pyvenv.cfg"])
         XCTAssertEqual(plan(M.answers(), folder: more).refusal?.field, "venv")

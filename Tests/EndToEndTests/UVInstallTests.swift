@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+/// The uv installer for real: uv from the package index into its tool environment, the venv made by
+/// `uv venv`, TensorFlow by `uv pip install`, the same check. Headless, it must resolve exactly what the
+/// guide's pip commands resolve; in the wizard, `u` on the plan chooses it.
+final class UVInstallTests: XCTestCase {
+    func testHeadlessUVInstallResolvesWhatPipResolves() throws {
+        let folder = try BinaryUnderTest.temporaryFolder("uv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let venv = folder.appendingPathComponent("uv-venv").path
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try """
+        device: cpu
+        method: venv
+        installer: uv
+        python: "3.11"
+        venv: \(venv)
+        """.write(to: answers, atomically: true, encoding: .utf8)
+
+        var environment = Self.environment(home: home)
+        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
+        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes"], environment: environment)
+        XCTAssertEqual(run.exitCode, 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
+        XCTAssertTrue(run.stdout.contains("Validation passed."), run.stdout)
+        let tool = home.path + "/.local/share/tfwizard/uv"
+        XCTAssertTrue(run.stdout.contains("\(tool)/bin/uv pip install --python \(venv)/bin/python tensorflow"), run.stdout)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: tool + "/bin/uv"))
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: venv + "/bin/pip"), "uv venv --seed puts pip into the venv")
+
+        // The guide's commands with pip, run now, into a venv of the same Python.
+        let pipVenv = folder.appendingPathComponent("pip-venv").path
+        let python = try XCTUnwrap(Self.venvBasePython(venv), "no home in \(venv)/pyvenv.cfg")
+        try Self.shell([python, "-m", "venv", pipVenv])
+        try Self.shell([pipVenv + "/bin/python", "-m", "pip", "install", "--upgrade", "pip"])
+        try Self.shell([pipVenv + "/bin/python", "-m", "pip", "install", "tensorflow"])
+        let uvFreeze = try Self.freeze(venv), pipFreeze = try Self.freeze(pipVenv)
+        XCTAssertGreaterThan(pipFreeze.count, 20, "\(pipFreeze)")
+        XCTAssertTrue(pipFreeze.contains { $0.hasPrefix("tensorflow==2.") }, "\(pipFreeze)")
+        XCTAssertEqual(uvFreeze, pipFreeze,
+                       "only uv: \(uvFreeze.subtracting(pipFreeze).sorted()); only pip: \(pipFreeze.subtracting(uvFreeze).sorted())")
+
+        // Uninstalling takes the venv and uv's tool environment.
+        let uninstall = try BinaryUnderTest.run(["uninstall", "--answers", answers.path, "--yes"], environment: environment)
+        XCTAssertEqual(uninstall.exitCode, 0, uninstall.stdout + uninstall.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: venv))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tool))
+    }
+
+    func testUChosenOnThePlanInstallsWithUVInTheWizard() throws {
+        let home = try BinaryUnderTest.temporaryFolder("uv-wizard-home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try TmuxSession(command: WizardTmuxTests.script(home: home), environment: Self.environment(home: home))
+        for title in ["Press Enter to begin", "CPU or GPU", "Install method", "Package and version", "Python", "Environment folder"] {
+            try session.waitFor(title, timeout: 20)
+            try session.send("Enter")
+        }
+        try session.waitFor("Review the plan", timeout: 20)
+        try session.send("u")
+        let plan = try session.waitFor("Create uv's tool environment", timeout: 20)
+        XCTAssertTrue(plan.contains("uv creates the venv and installs TensorFlow instead of pip"), plan)
+        try session.send("Enter")
+        try session.waitFor("Installing", timeout: 20)
+        let finished = try session.waitFor("The install finished", timeout: 900)
+        XCTAssertTrue(finished.contains("5 of 5 steps"), finished)
+        try session.send("Enter")
+        let check = try session.waitFor("Check result", timeout: 20)
+        XCTAssertTrue(check.contains("Validation passed.") || check.contains("TensorFlow works."), check)
+        try session.send("Enter")
+        try session.waitFor("Log written to", timeout: 20)
+        try session.send("Enter")
+        let summary = try session.waitFor("EXIT=0", timeout: 20)
+        XCTAssertTrue(summary.contains("is installed and works."), summary)
+
+        let logDirectory = home.appendingPathComponent(".local/state/tfwizard")
+        let log = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).first { $0.hasSuffix(".log") })
+        let text = try String(contentsOf: logDirectory.appendingPathComponent(log), encoding: .utf8)
+        XCTAssertTrue(text.contains("/bin/uv pip install --python "), "the log lacks uv's install command")
+        let answers = try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).filter { $0.hasSuffix(".yaml") }
+        let saved = try answers.map { try String(contentsOf: logDirectory.appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertTrue(saved.contains { $0.contains("installer: uv") }, "the saved answers lack the installer: \(saved)")
+        let venvPython = home.appendingPathComponent("tensorflow/venv/bin/python").path
+        XCTAssertEqual(try Self.shell([venvPython, "-c", "import tensorflow"]), 0)
+    }
+
+    // MARK: helpers
+
+    /// A home of the test's own (uv's tool environment and the logs go there); pyenv and the download
+    /// caches stay the real ones, so a second run does not download everything again.
+    static func environment(home: URL) -> [String: String] {
+        var environment = WizardTmuxTests.environment(home: home)
+        let real = ProcessInfo.processInfo.environment
+        let realHome = real["HOME"] ?? NSHomeDirectory()
+        environment["UV_CACHE_DIR"] = real["UV_CACHE_DIR"] ?? realHome + "/.cache/uv"
+        return environment
+    }
+
+    /// The base interpreter a venv was made from (`home` in pyvenv.cfg, plus the executable's name).
+    static func venvBasePython(_ venv: String) -> String? {
+        guard let config = try? String(contentsOfFile: venv + "/pyvenv.cfg", encoding: .utf8) else { return nil }
+        let settings = config.split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+        let values = Dictionary(settings, uniquingKeysWith: { first, _ in first })
+        guard let folder = values["home"], let version = values["version_info"] ?? values["version"] else { return nil }
+        let minor = version.split(separator: ".").prefix(2).joined(separator: ".")
+        return folder + "/python" + minor
+    }
+
+    /// `pip freeze` of a venv without the installers themselves: name==version, names normalised.
+    static func freeze(_ venv: String) throws -> Set<String> {
+        let output = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        process.arguments = ["-m", "pip", "freeze"]
+        process.standardOutput = output
+        let reader = PipeReader(output.fileHandleForReading)
+        try process.run()
+        process.waitUntilExit()
+        let lines = reader.text().split(separator: "\n").map { $0.lowercased().replacingOccurrences(of: "_", with: "-") }
+        return Set(lines.filter { line in !["pip==", "setuptools==", "wheel=="].contains { line.hasPrefix($0) } })
+    }
+
+    /// Runs a command with the output to the test's log; fails the test on a non-zero exit.
+    @discardableResult
+    static func shell(_ argv: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
+        var environment = ProcessInfo.processInfo.environment
+        environment["PIP_FIND_LINKS"] = nil      // only the package index, as uv sees it
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(argv.joined(separator: " ")) failed", file: file, line: line)
+        return process.terminationStatus
+    }
+}
