@@ -5,13 +5,17 @@
 # ratio then holds the download's noise); --warm (the default) fills one cache with an untimed install
 # first and gives it to both sides. Each run must succeed (exit 0 and the check program's OK line), or
 # the bench stops. Order alternates each round; min and median of the ratios are printed.
-# Usage: bench/install.sh [--cold|--warm] [ROUNDS]     (default --warm 3)
+# --uv: tfwizard installs with `installer: uv`; cold, each of its runs also starts without uv's tool
+# environment (a home of its own) and with an empty uv cache; warm, the warm-up made both.
+# Usage: bench/install.sh [--cold|--warm] [--uv] [ROUNDS]     (default --warm, pip, 3 rounds)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
 cd "$top"
 cache=warm
 case "${1:-}" in --cold) cache=cold; shift ;; --warm) shift ;; esac
+installer=pip
+if [ "${1:-}" = "--uv" ]; then installer=uv; shift; fi
 rounds=${1:-3}
 bin=$(release_binary)
 python=${PYTHON:-/usr/bin/python3}
@@ -31,9 +35,11 @@ bare() {   # venv, cache folder, output file
 
 wizard() {
   local venv=$1
-  printf 'device: cpu\nmethod: venv\npython: "%s"\npackage: tensorflow\nversion: latest\nvenv: %s\n' \
-    "$python" "$venv" > "$work/answers.yaml"
-  PIP_CACHE_DIR=$2 "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
+  printf 'device: cpu\nmethod: venv\ninstaller: %s\npython: "%s"\npackage: tensorflow\nversion: latest\nvenv: %s\n' \
+    "$installer" "$python" "$venv" > "$work/answers.yaml"
+  # uv's tool environment lives in the home: the cache folder's own home, so cold runs start without it.
+  mkdir -p "$2/home"
+  HOME=$2/home PIP_CACHE_DIR=$2 UV_CACHE_DIR=$2/uv "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
 }
 
 # Times one side; the disk is flushed first so neither side pays for the other's writes (a 2 GB venv
@@ -56,10 +62,11 @@ cache_for() {   # the cache folder a run uses
 }
 
 echo "$(machine_line)"
-echo "tfwizard: $bin ($(git rev-parse --short HEAD)); python: $("$python" --version 2>&1); pip cache: $cache"
+echo "tfwizard: $bin ($(git rev-parse --short HEAD)); installer: $installer; python: $("$python" --version 2>&1); cache: $cache"
 if [ "$cache" = warm ]; then
   echo "warm-up: one untimed install fills the cache both sides use..."
   time_side bare "$work/warm" "$work/cache" >/dev/null
+  if [ "$installer" = uv ]; then time_side wizard "$work/warm" "$work/cache" >/dev/null; fi
 fi
 ratios=()
 for round in $(seq 1 "$rounds"); do
@@ -72,4 +79,5 @@ for round in $(seq 1 "$rounds"); do
   ratios+=("$(ratio "$w" "$b")")
   printf 'round %d: guide (bare) %.1f s, tfwizard %.1f s, ratio %s\n' "$round" "$b" "$w" "${ratios[-1]}"
 done
-echo "tfwizard/guide: $(min_median "${ratios[@]}") (limit 1.10)"
+if [ "$installer" = uv ]; then limit="target 0.50"; else limit="limit 1.10"; fi
+echo "tfwizard/guide: $(min_median "${ratios[@]}") ($limit)"

@@ -85,6 +85,50 @@ final class UVInstallTests: XCTestCase {
         XCTAssertEqual(try Self.shell([venvPython, "-c", "import tensorflow"]), 0)
     }
 
+    /// A mirror with a password: uv's own steps ask it (with the credentials) for what they fetch, and the
+    /// password reaches no output and no file. uv's tool environment is made first, so the plan's uv steps
+    /// are the first to fetch; the mirror serves only pip's wheels, so the run fails at a uv step.
+    func testUVStepsFetchFromTheMirrorWithItsCredentialsMasked() throws {
+        let folder = try BinaryUnderTest.temporaryFolder("uv-mirror")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = folder.appendingPathComponent("home")
+        let tool = home.path + "/.local/share/tfwizard/uv"
+        try Self.shell(["/usr/bin/python3", "-m", "venv", tool])
+        try Self.shell([tool + "/bin/python", "-m", "pip", "install", "--quiet", "uv"])
+        let index = try LocalIndex(folder: folder.appendingPathComponent("index"))
+        defer { index.stop() }
+        let password = "UvMirPw77"
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try """
+        device: cpu
+        method: venv
+        installer: uv
+        python: /usr/bin/python3
+        venv: \(folder.path)/venv
+        index_url: http://mirror:\(password)@127.0.0.1:\(index.port)/simple/
+        """.write(to: answers, atomically: true, encoding: .utf8)
+        var environment = Self.environment(home: home)
+        environment["UV_CACHE_DIR"] = folder.path + "/uv-cache"     // nothing cached: every file from the mirror
+        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
+        let logs = folder.appendingPathComponent("logs")
+        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes", "--log-dir", logs.path],
+                                          environment: environment)
+        XCTAssertNotEqual(run.exitCode, 0, run.stdout)
+        XCTAssertTrue(run.stdout.contains("skipped: uv is already installed in \(tool)"), "uv's tool environment was there:\n\(run.stdout)")
+        let authorization = "Basic " + Data("mirror:\(password)".utf8).base64EncodedString()
+        let requests = index.requests()
+        XCTAssertTrue(requests.contains("/simple/pip/ \(authorization)"), "uv venv --seed did not ask the mirror for pip:\n\(requests)")
+        XCTAssertFalse(requests.contains("/simple/pip/ -"), "a request without the credentials:\n\(requests)")
+        XCTAssertFalse(run.stdout.contains(password) || run.stderr.contains(password), run.stdout + run.stderr)
+        var namesTheMirror = false
+        for file in try FileManager.default.contentsOfDirectory(atPath: logs.path) {
+            let content = String(decoding: try Data(contentsOf: logs.appendingPathComponent(file)), as: UTF8.self)
+            XCTAssertFalse(content.contains(password), "\(file) holds the mirror's password")
+            namesTheMirror = namesTheMirror || content.contains("UV_DEFAULT_INDEX='http://mirror:****@127.0.0.1:\(index.port)/simple/'")
+        }
+        XCTAssertTrue(namesTheMirror, "no log names uv's mirror, masked")
+    }
+
     // MARK: helpers
 
     /// A home of the test's own (uv's tool environment and the logs go there); pyenv and the download

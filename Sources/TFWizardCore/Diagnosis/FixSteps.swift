@@ -49,7 +49,8 @@ public enum FixSteps {
                     if isPipInstall(argv), failedStep.argv.contains("--user"), let install = argv.firstIndex(of: "install") {
                         argv.insert("--user", at: install + 1)
                     }
-                    environment = failedStep.environment   // the same mirror and proxy as the failed step
+                    // The same mirror and proxy as the failed step, in pip's words where uv failed.
+                    environment = UVInstaller.runsUV(failedStep) ? plan.answers.pipEnvironment : failedStep.environment
                     needsRoot = failedStep.needsRoot
                 }
             }

@@ -63,20 +63,5 @@ extension Planning {
         return steps
     }
 
-    /// The mirror and proxy as uv reads them (from the environment, never argv), and the system's
-    /// certificate store, which is where a proxy that re-signs TLS has its CA added on Ubuntu.
-    func uvEnvironment() -> [String: String] {
-        var environment = ["UV_SYSTEM_CERTS": "1", "UV_PYTHON_DOWNLOADS": "never"]
-        if let indexURL = answers.indexURL {
-            environment["UV_DEFAULT_INDEX"] = indexURL
-            if indexURL.hasPrefix("http://"), let host = URLComponents(string: indexURL)?.host {
-                environment["UV_INSECURE_HOST"] = host
-            }
-        }
-        if let proxy = answers.proxy {
-            environment["https_proxy"] = proxy
-            environment["http_proxy"] = proxy
-        }
-        return environment
-    }
+    func uvEnvironment() -> [String: String] { answers.uvEnvironment }
 }

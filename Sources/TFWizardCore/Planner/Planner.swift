@@ -223,10 +223,12 @@ public struct Planning {
         var notes: [String] = []
         if let url = answers.indexURL,
            steps.contains(where: { $0.environment["PIP_INDEX_URL"] != nil || $0.environment["UV_DEFAULT_INDEX"] != nil }) {
-            notes.append(strings.text("planner.note.index", ["url": CredentialMask.masked(url)]))
+            notes.append(strings.text(answers.installer == .uv ? "planner.note.index.uv" : "planner.note.index",
+                                      ["url": CredentialMask.masked(url)]))
         }
         if let proxy = answers.proxy, steps.contains(where: { $0.environment["PIP_PROXY"] != nil || $0.environment["https_proxy"] != nil }) {
-            notes.append(strings.text("planner.note.proxy", ["proxy": CredentialMask.masked(proxy)]))
+            notes.append(strings.text(answers.installer == .uv ? "planner.note.proxy.uv" : "planner.note.proxy",
+                                      ["proxy": CredentialMask.masked(proxy)]))
         }
         return notes
     }

@@ -141,18 +141,5 @@ extension Planning {
     }
 
     /// The mirror and proxy go to pip through its environment, never through argv (which `ps` shows to everyone).
-    func pipEnvironment() -> [String: String] {
-        var environment: [String: String] = [:]
-        if let indexURL = answers.indexURL {
-            environment["PIP_INDEX_URL"] = indexURL
-            if indexURL.hasPrefix("http://"), let host = URLComponents(string: indexURL)?.host {
-                environment["PIP_TRUSTED_HOST"] = host   // pip refuses plain-http indexes it was not told to trust
-            }
-        }
-        if let proxy = answers.proxy {
-            environment["PIP_PROXY"] = proxy
-            environment["https_proxy"] = proxy
-        }
-        return environment
-    }
+    func pipEnvironment() -> [String: String] { answers.pipEnvironment }
 }

@@ -50,8 +50,8 @@ final class UVInstallerPlanTests: XCTestCase {
                        "uv venv --seed downloads pip from the index too")
         XCTAssertEqual(plan.step("install-uv")?.environment["PIP_INDEX_URL"], "http://mirror.example:8080/simple")
         XCTAssertFalse(plan.steps.flatMap(\.argv).contains { $0.contains("s3cret") || $0.contains("mirror.example") })
-        XCTAssertTrue(plan.notes.contains { $0.contains("mirror.example") })
-        XCTAssertTrue(plan.notes.contains { $0.contains("ada:****@proxy.example") })
+        XCTAssertTrue(plan.notes.contains { $0.hasPrefix("uv and pip download from the package index mirror http://mirror.example:8080/simple") })
+        XCTAssertTrue(plan.notes.contains("uv and pip connect through the proxy http://ada:****@proxy.example:3128 (https_proxy, PIP_PROXY)."))
     }
 
     func testAnInstalledToolAndVenvAreAlreadyDone() throws {
@@ -87,9 +87,18 @@ final class UVInstallerPlanTests: XCTestCase {
         XCTAssertEqual(VenvMethod().removal(pipPlan.answers, plan: pipPlan), ["rm", "-rf", "/home/ada/tensorflow/venv"])
     }
 
-    func testAFailedUVStepIsFixedWithTheVenvsPython() throws {
-        let plan = try XCTUnwrap(M.plan(uvAnswers(), M.ubuntu2404(venvInstalled: true)).plan)
+    func testAFailedUVStepIsFixedWithTheVenvsPythonAndPipsMirror() throws {
+        var answers = uvAnswers()
+        answers.indexURL = "https://mirror.example/simple"
+        let facts = M.ubuntu2404(venvInstalled: true)
+        let plan = try XCTUnwrap(M.plan(answers, facts).plan)
         let install = try XCTUnwrap(plan.step("install-tf"))
         XCTAssertEqual(VenvMethod().fixInterpreter(after: install, plan: plan), "/home/ada/tensorflow/venv/bin/python")
+        let entry = try XCTUnwrap(try ErrorCatalog.builtIn().entries.first { $0.id == "network-error" })
+        let fix = try XCTUnwrap(FixSteps.propose(for: entry, failedStep: install, plan: plan, facts: facts,
+                                                 strings: Strings(language: "en"), user: "ada", home: "/home/ada")?.steps.first)
+        XCTAssertEqual(Array(fix.argv.prefix(3)), ["/home/ada/tensorflow/venv/bin/python", "-m", "pip"])
+        XCTAssertEqual(fix.environment["PIP_INDEX_URL"], "https://mirror.example/simple", "pip's name for the mirror")
+        XCTAssertNil(fix.environment["UV_DEFAULT_INDEX"])
     }
 }
