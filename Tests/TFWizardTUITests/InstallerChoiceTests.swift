@@ -31,10 +31,10 @@ final class InstallerChoiceTests: XCTestCase {
 
     func testTheKeyIsNamedAtThePlansEndAndInTheHelp() {
         var driver = atPlan()
-        var text = PlanScreen.lines(driver.state, width: 76).map(\.text).joined(separator: "\n")
-        XCTAssertTrue(text.contains("Press u to install with uv instead of pip: the same packages, in less time."), text)
+        var text = PlanScreen.lines(driver.state, width: 76).map(\.text).joined(separator: " ")
+        XCTAssertTrue(text.contains("Recommended: press u to install with uv instead of pip (the same packages, in half the time or less)."), text)
         driver.press(.character("u"))
-        text = PlanScreen.lines(driver.state, width: 76).map(\.text).joined(separator: "\n")
+        text = PlanScreen.lines(driver.state, width: 76).map(\.text).joined(separator: " ")
         XCTAssertTrue(text.contains("Press u to install with pip instead of uv."), text)
         XCTAssertTrue(PlanScreen.bindings(driver.state).contains { $0.keys == [.character("u")] })
         driver.press(.function(1))
