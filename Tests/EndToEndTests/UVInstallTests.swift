@@ -129,6 +129,45 @@ final class UVInstallTests: XCTestCase {
         XCTAssertTrue(namesTheMirror, "no log names uv's mirror, masked")
     }
 
+    /// A proxy with a password: uv's steps go through it (CONNECT with the credentials) and the password
+    /// reaches no output and no file. The proxy refuses every tunnel, so the run fails at the first uv step.
+    func testUVStepsGoThroughTheProxyWithItsCredentials() throws {
+        let folder = try BinaryUnderTest.temporaryFolder("uv-proxy")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = folder.appendingPathComponent("home")
+        let tool = home.path + "/.local/share/tfwizard/uv"
+        try Self.shell(["/usr/bin/python3", "-m", "venv", tool])
+        try Self.shell([tool + "/bin/python", "-m", "pip", "install", "--quiet", "uv"])
+        let proxy = try RefusingProxy(folder: folder.appendingPathComponent("proxy"))
+        defer { proxy.stop() }
+        let password = "UvPrxPw31"
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try """
+        device: cpu
+        method: venv
+        installer: uv
+        python: /usr/bin/python3
+        venv: \(folder.path)/venv
+        proxy: http://ada:\(password)@127.0.0.1:\(proxy.port)
+        """.write(to: answers, atomically: true, encoding: .utf8)
+        var environment = Self.environment(home: home)
+        environment["UV_CACHE_DIR"] = folder.path + "/uv-cache"
+        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
+        for name in ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "no_proxy"] { environment[name] = nil }
+        let logs = folder.appendingPathComponent("logs")
+        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes", "--log-dir", logs.path],
+                                          environment: environment)
+        XCTAssertNotEqual(run.exitCode, 0, run.stdout)
+        let authorization = "Basic " + Data("ada:\(password)".utf8).base64EncodedString()
+        let requests = proxy.requests()
+        XCTAssertTrue(requests.contains("CONNECT pypi.org:443 \(authorization)"), "uv did not ask the proxy for the index:\n\(requests)")
+        XCTAssertFalse(run.stdout.contains(password) || run.stderr.contains(password), run.stdout + run.stderr)
+        for file in try FileManager.default.contentsOfDirectory(atPath: logs.path) {
+            let content = String(decoding: try Data(contentsOf: logs.appendingPathComponent(file)), as: UTF8.self)
+            XCTAssertFalse(content.contains(password), "\(file) holds the proxy's password")
+        }
+    }
+
     // MARK: helpers
 
     /// A home of the test's own (uv's tool environment and the logs go there); pyenv and the download
@@ -182,4 +221,66 @@ final class UVInstallTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0, "\(argv.joined(separator: " ")) failed", file: file, line: line)
         return process.terminationStatus
     }
+}
+
+/// An HTTP proxy on 127.0.0.1 that writes each request's method, target and Proxy-Authorization to a file
+/// and refuses it (403), run by python3.
+final class RefusingProxy {
+    let port: Int
+    private let process: Process
+    private let requestLog: URL
+
+    init(folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        requestLog = folder.appendingPathComponent("requests.txt")
+        let script = folder.appendingPathComponent("proxy.py")
+        try Self.server.write(to: script, atomically: true, encoding: .utf8)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script.path, requestLog.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let line = out.fileHandleForReading.availableData
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        self.port = port
+    }
+
+    func requests() -> String { (try? String(contentsOf: requestLog, encoding: .utf8)) ?? "" }
+
+    func stop() {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+
+    static let server = #"""
+        import socketserver, sys
+        log = open(sys.argv[1], "a", buffering=1)
+
+        class Refuse(socketserver.StreamRequestHandler):
+            def handle(self):
+                request = self.rfile.readline().decode("latin-1").split()
+                authorization = "-"
+                while True:
+                    line = self.rfile.readline().decode("latin-1").strip()
+                    if not line:
+                        break
+                    name, _, value = line.partition(":")
+                    if name.lower() == "proxy-authorization":
+                        authorization = value.strip()
+                if len(request) >= 2:
+                    log.write("%s %s %s\n" % (request[0], request[1], authorization))
+                self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        server = Server(("127.0.0.1", 0), Refuse)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """#
 }
