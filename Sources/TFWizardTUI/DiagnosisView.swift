@@ -15,9 +15,16 @@ public struct DiagnosisView: Equatable, Sendable {
         public var text: String
         /// A harmless message (never the cause of a failure).
         public var harmless: Bool
-        public init(id: String, title: String, lineNumber: Int, text: String, harmless: Bool) {
+        /// For a line that matters only on a machine with an NVIDIA GPU: whether this one has one, and what
+        /// says so; unknown makes it a possible cause, neither the cause nor harmless.
+        public var gpu: GPUContext?
+        public init(id: String, title: String, lineNumber: Int, text: String, harmless: Bool, gpu: GPUContext? = nil) {
             self.id = id; self.title = title; self.lineNumber = lineNumber; self.text = text; self.harmless = harmless
+            self.gpu = gpu
         }
+
+        /// The cause if the machine has an NVIDIA GPU, and nothing says whether it has one.
+        public var isCauseIfGPU: Bool { gpu?.presence == .unknown }
     }
 
     /// The most likely cause, with what it means and how to fix it.
@@ -36,38 +43,42 @@ public struct DiagnosisView: Equatable, Sendable {
     }
 
     public var cause: Cause?
+    /// Lines that are the cause if the machine has an NVIDIA GPU (a CUDA library that cannot be loaded)
+    /// where nothing says whether it has one, explained as `doctor` explains them.
+    public var causesIfGPU: [Cause]
     /// Every finding, most likely first (the cause included).
     public var findings: [Finding]
     /// When nothing known explains a failure: the last lines that looked like errors.
     public var unknownErrorLines: [String]
     public var linesRead: Int
 
-    public init(cause: Cause?, findings: [Finding], unknownErrorLines: [String], linesRead: Int) {
-        self.cause = cause; self.findings = findings; self.unknownErrorLines = unknownErrorLines
-        self.linesRead = linesRead
+    public init(cause: Cause?, causesIfGPU: [Cause] = [], findings: [Finding], unknownErrorLines: [String], linesRead: Int) {
+        self.cause = cause; self.causesIfGPU = causesIfGPU; self.findings = findings
+        self.unknownErrorLines = unknownErrorLines; self.linesRead = linesRead
     }
 
     /// The matcher's result, worded from the catalog; `{user}` in fix commands becomes `user`.
     public init(_ diagnosis: Diagnosis, catalog: ErrorCatalog, user: String, home: String = PathExpansion.home) {
         let findings = diagnosis.matches.map { match in
             Finding(id: match.id, title: match.title, lineNumber: match.lineNumber, text: match.text,
-                    harmless: match.severity == .info)
+                    harmless: match.severity == .info && !match.isCauseIfGPU, gpu: match.gpu)
         }
-        let cause = diagnosis.fatalCause.flatMap { fatal in
-            catalog[fatal.id].map { entry in
-                Cause(finding: Finding(id: fatal.id, title: entry.title, lineNumber: fatal.lineNumber,
-                                       text: fatal.text, harmless: false),
+        func explained(_ match: Match) -> Cause? {
+            catalog[match.id].map { entry in
+                Cause(finding: Finding(id: match.id, title: entry.title, lineNumber: match.lineNumber,
+                                       text: match.text, harmless: false, gpu: match.gpu),
                       explanation: entry.explanation, fix: entry.fix,
                       commands: entry.fixCommands(user: user, home: home),
                       autoFix: entry.autoFix)
             }
         }
-        self.init(cause: cause, findings: findings, unknownErrorLines: diagnosis.lastErrorLines,
-                  linesRead: diagnosis.linesRead)
+        self.init(cause: diagnosis.fatalCause.flatMap(explained),
+                  causesIfGPU: diagnosis.matches.filter(\.isCauseIfGPU).compactMap(explained),
+                  findings: findings, unknownErrorLines: diagnosis.lastErrorLines, linesRead: diagnosis.linesRead)
     }
 
-    /// Other problems besides the cause.
-    var otherFindings: [Finding] { findings.filter { !$0.harmless && $0.id != cause?.finding.id } }
+    /// Other problems besides the cause (a possible cause is listed apart).
+    var otherFindings: [Finding] { findings.filter { !$0.harmless && !$0.isCauseIfGPU && $0.id != cause?.finding.id } }
     var harmlessFindings: [Finding] { findings.filter(\.harmless) }
 }
 

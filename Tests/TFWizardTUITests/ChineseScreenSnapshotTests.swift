@@ -125,6 +125,14 @@ final class ChineseScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(driver.screen().contains("系统 Python 拒绝用 pip 安装"), driver.screen())
     }
 
+    func testAPossibleCauseFromALogFile() {
+        var driver = chinese()
+        driver.press(.down, .enter)
+        driver.type(CatalogDiagnosis.logFolder + "/cudnn.log")
+        driver.press(.enter)
+        check(driver, "35-troubleshoot-cuda-library-unknown-gpu", childOutput: true)
+    }
+
     func testFixConfirm() {
         var driver = chinese()
         driver.press(times: 7, .enter)

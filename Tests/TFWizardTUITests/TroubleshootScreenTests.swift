@@ -138,6 +138,40 @@ final class TroubleshootScreenTests: XCTestCase {
         XCTAssertEqual(driver.state.screen, .device, "the first choice still starts the install")
     }
 
+    /// A CUDA library line with nothing saying whether the machine has an NVIDIA GPU is a possible cause,
+    /// worded as `doctor` words it, never listed among the harmless messages.
+    func testACUDALibraryLineOfUnknownGPUIsAPossibleCauseNotHarmless() throws {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.down, .enter)
+        driver.type(CatalogDiagnosis.logFolder + "/cudnn.log")
+        driver.press(.enter)
+        XCTAssertEqual(driver.state.screen, .troubleshoot)
+        let screen = driver.screen()
+        assertSnapshot(screen, named: "35-troubleshoot-cuda-library-unknown-gpu")
+        XCTAssertTrue(screen.contains("The cause if this machine has an NVIDIA GPU: A CUDA or cuDNN library"), screen)
+        XCTAssertTrue(screen.contains("[cuda-lib-missing]"), screen)
+        XCTAssertFalse(screen.contains("Harmless messages"), screen)
+        XCTAssertFalse(screen.contains("No failure found"), screen)
+        let whole = TroubleshootScreen.lines(driver.state, try XCTUnwrap(driver.state.troubleshoot), width: 76)
+            .map(\.text).joined(separator: " ")
+        XCTAssertTrue(whole.contains("nothing in the log says whether this one has one"), whole)
+        XCTAssertTrue(whole.contains("tensorflow[and-cuda]"), whole)
+    }
+
+    func testAPossibleCauseBesideTheCauseIsAlsoFoundNotHarmless() throws {
+        var driver = WizardDriver(TestMachine.environment())
+        driver.press(.down, .enter)
+        driver.type(CatalogDiagnosis.logFolder + "/cudnn-and-pep668.log")
+        driver.press(.enter)
+        let context = try XCTUnwrap(driver.state.troubleshoot)
+        XCTAssertEqual(context.view.cause?.finding.id, "pep668")
+        let lines = TroubleshootScreen.lines(driver.state, context, width: 200).map(\.text)
+        let alsoFound = try XCTUnwrap(lines.firstIndex(of: "Also found:"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[alsoFound + 1].hasPrefix("* The cause if this machine has an NVIDIA GPU: "), lines[alsoFound + 1])
+        XCTAssertTrue(lines[alsoFound + 1].contains("[cuda-lib-missing] line 2:"), lines[alsoFound + 1])
+        XCTAssertFalse(lines.contains("Harmless messages (no action needed):"), lines.joined(separator: "\n"))
+    }
+
     func testSpacePagesThroughALongDiagnosisAndStartsOver() {
         var driver = WizardDriver(TestMachine.environment(), rows: 24, columns: 80)
         let others = """

@@ -74,6 +74,20 @@ public struct GPUContext: Equatable, Sendable, Codable {
     public var fromThisMachine: Bool { presence != .unknown && lineNumber == nil }
 }
 
+extension GPUContext {
+    /// Why a GPU-dependent line is, or is not, the cause: what says whether the machine has an NVIDIA GPU,
+    /// worded by `text` (a string key and its placeholder values), so `doctor` and the screens say the same.
+    public func note(_ text: (String, [String: String]) -> String) -> String {
+        switch (presence, lineNumber) {
+        case (.present, let line?): return text("diagnosis.gpu_present_log", ["line": String(line), "text": evidence ?? ""])
+        case (.present, nil): return text("diagnosis.gpu_present_machine", ["gpu": evidence ?? ""])
+        case (.absent, let line?): return text("diagnosis.gpu_absent_log", ["line": String(line), "text": evidence ?? ""])
+        case (.absent, nil): return text("diagnosis.gpu_absent_machine", [:])
+        case (.unknown, _): return text("diagnosis.gpu_unknown", [:])
+        }
+    }
+}
+
 /// The probe's answer for the machine `doctor` runs on, used when the log itself does not say.
 public struct ThisMachineGPU: Equatable, Sendable {
     public var hasNVIDIAGPU: Bool

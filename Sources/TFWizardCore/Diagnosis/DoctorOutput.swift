@@ -111,18 +111,7 @@ public enum DoctorOutput {
 
     /// Why a GPU-dependent line is, or is not, the cause: what says whether the machine has an NVIDIA GPU.
     static func gpuNote(_ gpu: GPUContext, strings: Strings) -> String {
-        switch (gpu.presence, gpu.lineNumber) {
-        case (.present, let line?):
-            return strings.text("diagnosis.gpu_present_log", ["line": String(line), "text": gpu.evidence ?? ""])
-        case (.present, nil):
-            return strings.text("diagnosis.gpu_present_machine", ["gpu": gpu.evidence ?? ""])
-        case (.absent, let line?):
-            return strings.text("diagnosis.gpu_absent_log", ["line": String(line), "text": gpu.evidence ?? ""])
-        case (.absent, nil):
-            return strings["diagnosis.gpu_absent_machine"]
-        case (.unknown, _):
-            return strings["diagnosis.gpu_unknown"]
-        }
+        gpu.note { strings.text($0, $1) }
     }
 
     /// Every catalog entry, one a line: id, whether it is a failure or harmless, title (`doctor --list`).

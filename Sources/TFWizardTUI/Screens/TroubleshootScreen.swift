@@ -80,16 +80,39 @@ enum TroubleshootScreen {
                 else { key = "troubleshoot.run-yourself" }
                 add(state.text(key), .dim, indent: 2)
             }
-        } else if !view.unknownErrorLines.isEmpty {
-            add(state.text("diagnosis.unknown"), .warning)
-            for line in view.unknownErrorLines { add(line, .normal, indent: 2) }
         } else {
-            add(state.text("diagnosis.clean", ["lines": String(view.linesRead)]), .good)
+            if !view.unknownErrorLines.isEmpty {
+                add(state.text("diagnosis.unknown"), .warning)
+                for line in view.unknownErrorLines { add(line, .normal, indent: 2) }
+            } else if view.causesIfGPU.isEmpty {
+                add(state.text("diagnosis.clean", ["lines": String(view.linesRead)]), .good)
+            }
+            // Neither the cause nor harmless: what it means with a GPU, and what would tell.
+            for possible in view.causesIfGPU {
+                if result.last != .blank { result.append(.blank) }
+                add(state.text("diagnosis.cause_if_gpu", ["title": possible.finding.title, "id": possible.finding.id]), .warning)
+                add(state.text("diagnosis.line", ["line": String(possible.finding.lineNumber), "text": possible.finding.text]),
+                    .dim, indent: 2)
+                if let gpu = possible.finding.gpu { add(gpu.note { state.text($0, $1) }, .normal, indent: 2) }
+                add(state.text("diagnosis.why", ["text": possible.explanation]), .normal, indent: 2)
+                add(state.text("diagnosis.fix", ["text": possible.fix]), .normal, indent: 2)
+                for command in possible.commands { add("$ " + CommandDisplay.render(command), .accent, indent: 4) }
+                if !possible.commands.isEmpty {
+                    add(state.text(context.failedStepIndex == nil ? "troubleshoot.from-log" : "troubleshoot.run-yourself"),
+                        .dim, indent: 2)
+                }
+            }
         }
-        if !view.otherFindings.isEmpty {
+        let alsoCausesIfGPU = view.cause == nil ? [] : view.causesIfGPU
+        if !view.otherFindings.isEmpty || !alsoCausesIfGPU.isEmpty {
             result.append(.blank)
             add(state.text("diagnosis.also_seen"), .accent)
             for finding in view.otherFindings { add(item(state, finding), .normal, indent: 2) }
+            for possible in alsoCausesIfGPU {
+                add("* " + state.text("diagnosis.cause_if_gpu", ["title": possible.finding.title, "id": possible.finding.id])
+                    + " " + state.text("diagnosis.line", ["line": String(possible.finding.lineNumber), "text": possible.finding.text]),
+                    .normal, indent: 2)
+            }
         }
         if !view.harmlessFindings.isEmpty {
             result.append(.blank)

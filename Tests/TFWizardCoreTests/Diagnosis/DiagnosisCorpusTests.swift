@@ -3,21 +3,23 @@ import XCTest
 import TFWizardCore
 
 /// The logs in Fixtures/logs are real excerpts from public reports, listed in index.tsv with their source.
-/// A fifth of them is held out: chosen before any pattern was written for them and never used to write
-/// one, so their score says how the matcher does on logs it has not seen (scripts/diagnosis-score prints
-/// both figures). Every training log must yield its expected top cause; the held-out score must not drop.
+/// Over a fifth of them is held out: chosen before any pattern was written for them and never used to
+/// write one, so their score says how the matcher does on logs it has not seen (scripts/diagnosis-score
+/// prints each figure). `held-out` is the first such set; `held-out-2` was collected later and committed
+/// before the patterns were run on it. Every training log must yield its expected top cause; no held-out
+/// score may drop.
 final class DiagnosisCorpusTests: XCTestCase {
     static let logsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/logs")
 
-    /// Held-out logs whose top cause is right, at least (of 43). Raise it when the matcher gets better on
-    /// them; never write a pattern from a held-out log to raise it.
-    static let heldOutFloor = 40
+    /// Logs whose top cause is right, at least, in each held-out set (of 43 and of 57). Raise a floor when
+    /// the matcher gets better on its set; never write a pattern from a held-out log to raise it.
+    static let heldOutFloors = ["held-out": 43, "held-out-2": 53]
 
     struct IndexRow {
         let file: String; let expected: String; let source: String; let group: String
-        var isHeldOut: Bool { group == "held-out" }
+        var isHeldOut: Bool { DiagnosisCorpusTests.heldOutFloors.keys.contains(group) }
     }
 
     static func index() throws -> [IndexRow] {
@@ -46,9 +48,11 @@ final class DiagnosisCorpusTests: XCTestCase {
         let catalog = try ErrorCatalog.builtIn()
         let rows = try Self.index()
         XCTAssertGreaterThanOrEqual(rows.count, 150)
-        // A fifth: 37 of the first 185 logs chosen at random, then logs held out as they were collected.
+        // At least a fifth: 37 of the first 185 logs chosen at random, logs held out as they were collected,
+        // and held-out-2, collected and committed before the patterns were run on it.
         XCTAssertGreaterThanOrEqual(Double(rows.filter(\.isHeldOut).count) / Double(rows.count), 0.2)
-        XCTAssertTrue(rows.allSatisfy { ["train", "held-out"].contains($0.group) }, "every row is train or held-out")
+        XCTAssertTrue(rows.allSatisfy { $0.group == "train" || $0.isHeldOut }, "every row is train or in a held-out set")
+        XCTAssertEqual(Set(rows.map(\.group)), Set(["train"] + Self.heldOutFloors.keys), "every held-out set has logs")
         XCTAssertGreaterThanOrEqual(rows.filter { $0.expected.isEmpty }.count, 15, "harmless logs")
         for entry in catalog.entries where entry.severity == .fatal {
             XCTAssertGreaterThanOrEqual(rows.filter { $0.expected == entry.id }.count, 3, "logs for \(entry.id)")
@@ -71,18 +75,21 @@ final class DiagnosisCorpusTests: XCTestCase {
         }
     }
 
-    func testHeldOutScoreDoesNotDropAndNoHarmlessLogIsCalledAFailure() throws {
+    func testHeldOutScoresDoNotDropAndNoHarmlessLogIsCalledAFailure() throws {
         let catalog = try ErrorCatalog.builtIn()
-        var right = 0
-        let heldOut = try Self.index().filter(\.isHeldOut)
-        for row in heldOut {
-            let diagnosis = try Self.diagnose(row, catalog: catalog)
-            if Self.isRight(diagnosis, row) { right += 1 }
-            if row.expected.isEmpty {
-                XCTAssertNil(diagnosis.fatalCause, "\(row.file): harmless log got cause \(diagnosis.fatalCause?.id ?? "")")
+        let rows = try Self.index()
+        for (group, floor) in Self.heldOutFloors.sorted(by: { $0.key < $1.key }) {
+            var right = 0
+            let heldOut = rows.filter { $0.group == group }
+            for row in heldOut {
+                let diagnosis = try Self.diagnose(row, catalog: catalog)
+                if Self.isRight(diagnosis, row) { right += 1 }
+                if row.expected.isEmpty {
+                    XCTAssertNil(diagnosis.fatalCause, "\(row.file): harmless log got cause \(diagnosis.fatalCause?.id ?? "")")
+                }
             }
+            XCTAssertGreaterThanOrEqual(right, floor, "\(group) top-1 \(right)/\(heldOut.count)")
         }
-        XCTAssertGreaterThanOrEqual(right, Self.heldOutFloor, "held-out top-1 \(right)/\(heldOut.count)")
     }
 
     func testEveryCatalogEntryIsSeenInTheCorpus() throws {
