@@ -13,7 +13,8 @@ enum YAMLDocumentsSource {
 
         /// The YAML files of Resources/, composed at build time.
         enum EmbeddedYAML {
-            static let paths: [String] = \(SwiftLiteral.strings(documents.map(\.path)))
+            static let paths: [String] = [
+        \(documents.map { "        " + SwiftLiteral.string($0.path) + ",\n" }.joined())    ]
 
             /// The root node of the file at `path` (relative to Resources/), built on each call; nil for a
             /// path that is not a YAML file of Resources/.

@@ -25,7 +25,10 @@ do {
     ]
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
     for (name, source) in outputs.sorted(by: { $0.key < $1.key }) {
-        try Data(source.utf8).write(to: output.appendingPathComponent(name), options: .atomic)
+        // A file left as it was is not compiled again: editing a string recompiles the string tables only.
+        let file = output.appendingPathComponent(name)
+        guard (try? Data(contentsOf: file)) != Data(source.utf8) else { continue }
+        try Data(source.utf8).write(to: file, options: .atomic)
     }
 } catch let problem as ResourceProblem {
     FileHandle.standardError.write(Data(problem.compilerLine(resources: resources.root).utf8))
