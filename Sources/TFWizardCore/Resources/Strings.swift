@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// The words a user sees, from every `Resources/strings/<lang>/*.json` (flat key -> text with `{name}`
-/// placeholders; one file per area of the program), turned into one table per language at build time. A key missing from a translation falls back to English; a key missing from English
-/// shows as the key itself, so a gap is visible instead of fatal.
+/// placeholders; one file per area of the program), turned into one table per language at build time.
+/// A key missing from a translation falls back to English; a key missing from English shows as the key
+/// itself, so a gap is visible instead of fatal.
 public struct Strings: Sendable {
     public let language: String
     private let table: [String: String]
