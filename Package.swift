@@ -22,13 +22,16 @@ let package = Package(
         // recompiles only it).
         .target(name: "CBuildInfo", path: "Sources/CBuildInfo",
                 cSettings: buildCommit.map { [.define("TFWIZARD_COMMIT", to: "\"\($0)\"")] } ?? []),
+        // The YAML reader (standard library only): users' answer files at run time, and Resources/ at build
+        // time, where the embedder composes the YAML files so the program parses none of its own.
+        .target(name: "TFWizardYAML", path: "Sources/TFWizardYAML"),
         // Turns Resources/ into Swift source at build time, so the release binary is a single file.
-        .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
+        .executableTarget(name: "ResourceEmbedder", dependencies: ["TFWizardYAML"], path: "Sources/ResourceEmbedder"),
         .plugin(name: "EmbedResources", capability: .buildTool(),
                 dependencies: ["ResourceEmbedder"], path: "Plugins/EmbedResources"),
         .target(
             name: "TFWizardCore",
-            dependencies: ["CPty"],
+            dependencies: ["CPty", "TFWizardYAML"],
             path: "Sources/TFWizardCore",
             plugins: ["EmbedResources"]
         ),
@@ -43,8 +46,9 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/tfwizard"
         ),
-        .testTarget(name: "TFWizardCoreTests", dependencies: ["TFWizardCore"],
+        .testTarget(name: "TFWizardCoreTests", dependencies: ["TFWizardCore", "TFWizardYAML"],
                     path: "Tests/TFWizardCoreTests", exclude: ["Fixtures"]),
+        .testTarget(name: "ResourceEmbedderTests", dependencies: ["ResourceEmbedder"], path: "Tests/ResourceEmbedderTests"),
         .testTarget(name: "TFWizardTUITests", dependencies: ["TFWizardTUI", "TFWizardCore"],
                     path: "Tests/TFWizardTUITests", exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TFWizardCore", "tfwizard"],

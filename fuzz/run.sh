@@ -16,10 +16,24 @@ core="$root/Sources/TFWizardCore"
 flags="-parse-as-library -sanitize=fuzzer,address -O -g -swift-version 6"
 mkdir -p "$build/artifacts/$target"
 
+# The YAML reader is a module of its own (TFWizardYAML), which the core and the resource embedder import.
+yaml_flags="-package-name tfwizard -I $build/yaml -L $build/yaml -lTFWizardYAML"
+yaml_module() {
+    mkdir -p "$build/yaml"
+    # shellcheck disable=SC2086
+    swiftc $flags -package-name tfwizard -module-name TFWizardYAML -emit-module -emit-module-path "$build/yaml/TFWizardYAML.swiftmodule" \
+        -emit-library -static -o "$build/yaml/libTFWizardYAML.a" "$root"/Sources/TFWizardYAML/*.swift
+}
+
 embedded_resources() {
-    # The Resources/ folder as the build plugin embeds it (path -> base64).
-    [ -x "$build/ResourceEmbedder" ] || swiftc -O "$root/Sources/ResourceEmbedder/main.swift" -o "$build/ResourceEmbedder"
-    "$build/ResourceEmbedder" "$root/Resources" "$build/EmbeddedResources.swift"
+    # The Resources/ folder as the build plugin embeds it: the files as base64, the YAML files composed, the
+    # string tables and the small JSON lists as values (EmbeddedResources.swift, EmbeddedYAML.swift, ...).
+    mkdir -p "$build/embedder" "$build/embedded"
+    swiftc -O -package-name tfwizard -module-name TFWizardYAML -emit-module -emit-module-path "$build/embedder/TFWizardYAML.swiftmodule" \
+        -emit-library -static -o "$build/embedder/libTFWizardYAML.a" "$root"/Sources/TFWizardYAML/*.swift
+    swiftc -O -package-name tfwizard -I "$build/embedder" -L "$build/embedder" -lTFWizardYAML \
+        "$root"/Sources/ResourceEmbedder/*.swift -o "$build/ResourceEmbedder"
+    "$build/ResourceEmbedder" "$root/Resources" "$build/embedded"
 }
 
 case "$target" in
@@ -30,20 +44,24 @@ case "$target" in
         swiftc $flags -module-name FuzzSanitizer $sources "$root/fuzz/targets/sanitizer.swift" -o "$build/fuzz-sanitizer" ;;
     matcher)
         embedded_resources
-        # The catalog is read through the YAML reader in Answers/.
+        yaml_module
+        # The catalog comes composed at build time (EmbeddedYAML.swift); its loader uses the YAML module.
         sources="$core/Diagnosis/Diagnoser.swift $core/Diagnosis/Diagnosis.swift $core/Diagnosis/ErrorCatalog.swift \
                  $core/Diagnosis/DiagnosisContext.swift \
                  $core/Diagnosis/LiteralAutomaton.swift $core/Diagnosis/FixCommands.swift $core/Engine/EscapeFilter.swift \
-                 $core/Resources/ResourceStore.swift $core/Answers/YAMLReader*.swift $core/Answers/YAMLNode.swift \
-                 $core/Answers/YAMLProblem.swift $core/Answers/StrictYAML.swift $core/Answers/StrictMapping.swift \
-                 $core/Model/PathExpansion.swift $core/Support/*.swift"
+                 $core/Resources/ResourceStore.swift $core/Resources/Strings.swift $core/Resources/LanguageChoice.swift \
+                 $core/Answers/YAMLProblem+Wording.swift $core/Model/PathExpansion.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
-        swiftc $flags -module-name FuzzMatcher $sources "$build/EmbeddedResources.swift" "$root/fuzz/targets/matcher.swift" \
+        swiftc $flags $yaml_flags -module-name FuzzMatcher $sources "$build"/embedded/*.swift "$root/fuzz/targets/matcher.swift" \
             -o "$build/fuzz-matcher" ;;
     answers)
-        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift $core/Support/*.swift"
+        embedded_resources
+        yaml_module
+        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift \
+                 $core/Resources/ResourceStore.swift $core/Resources/Strings.swift $core/Resources/LanguageChoice.swift $core/Support/*.swift"
         # shellcheck disable=SC2086
-        swiftc $flags -module-name FuzzAnswers $sources "$root/fuzz/targets/answers.swift" -o "$build/fuzz-answers" ;;
+        swiftc $flags $yaml_flags -module-name FuzzAnswers $sources "$build"/embedded/*.swift "$root/fuzz/targets/answers.swift" \
+            -o "$build/fuzz-answers" ;;
     *) echo "unknown target: $target (sanitizer, matcher, answers)" >&2; exit 2 ;;
 esac
 

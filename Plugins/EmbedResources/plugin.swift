@@ -1,10 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every file under the package's top-level `Resources/` folder into the target as Swift source,
-/// so the release binary needs no resource bundle beside it.
+/// Embeds the package's top-level `Resources/` folder into the target as Swift source, so the release
+/// binary needs no resource bundle beside it and parses none of its own YAML or JSON at run time.
 @main
 struct EmbedResources: BuildToolPlugin {
+    /// What `ResourceEmbedder` writes.
+    static let outputNames = ["EmbeddedData.swift", "EmbeddedResources.swift", "EmbeddedStrings.swift", "EmbeddedYAML.swift"]
+
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let resources = context.package.directoryURL.appending(path: "Resources")
         var inputs: [URL] = []
@@ -15,13 +18,13 @@ struct EmbedResources: BuildToolPlugin {
             }
         }
         inputs.sort { $0.path < $1.path }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "Embedded")
         return [.buildCommand(
             displayName: "Embedding Resources/ into \(target.name)",
             executable: try context.tool(named: "ResourceEmbedder").url,
             arguments: [resources.path, output.path],
             inputFiles: inputs,
-            outputFiles: [output]
+            outputFiles: Self.outputNames.map { output.appending(path: $0) }
         )]
     }
 }

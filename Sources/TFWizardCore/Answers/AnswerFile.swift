@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TFWizardYAML
 #if canImport(Glibc)
 import Glibc
 #endif

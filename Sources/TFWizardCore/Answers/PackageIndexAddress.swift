@@ -28,8 +28,9 @@ public enum PackageIndexAddress {
 
     /// The mirrors to suggest to readers of `language`, in the order of the file; none for most languages.
     public static func suggestedMirrors(for language: String) -> [Mirror] {
-        guard let data = try? ResourceStore.data("catalog/index-mirrors.json"),
-              let mirrors = try? JSONDecoder().decode([Mirror].self, from: data) else { return [] }
-        return mirrors.filter { $0.languages.contains(language) }
+        builtInMirrors.filter { $0.languages.contains(language) }
     }
+
+    /// From `Resources/catalog/index-mirrors.json`, read at build time: a broken file fails the build.
+    static let builtInMirrors = EmbeddedData.indexMirrors.map { Mirror(url: $0.url, nameKey: $0.name, languages: $0.languages) }
 }

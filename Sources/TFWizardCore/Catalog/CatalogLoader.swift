@@ -1,37 +1,48 @@
 import FoundationEssentials
+import TFWizardYAML
 
 /// Why the compatibility matrix could not be read.
-public struct CatalogError: Error, Equatable, CustomStringConvertible {
+public struct CatalogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int?
     public var field: String
     public var message: String
     public var description: String {
         let place = line.map { "line \($0)" } ?? "catalog"
-        return "\(CatalogFile.resourcePath): \(place): \(field.isEmpty ? "" : "\(field): ")\(message)"
+        return "\(ResourceSchema.catalogPath): \(place): \(field.isEmpty ? "" : "\(field): ")\(message)"
     }
-}
 
-enum CatalogFile {
-    static let resourcePath = "catalog/tensorflow-releases.yaml"
-    static let releaseKeys = ["version", "python", "cuda", "cudnn", "min_driver", "compute_capabilities",
-                              "min_compute_capability", "glibc_min", "requires_avx", "and_cuda_extra",
-                              "released", "bazel", "clang"]
+    init(_ problem: YAMLProblem) {
+        line = problem.line; field = problem.field; message = problem.message
+    }
 }
 
 extension Catalog {
     /// The matrix shipped inside the binary (`Resources/catalog/tensorflow-releases.yaml`).
-    public static func builtIn() throws -> Catalog {
-        try parse(yaml: ResourceStore.text(CatalogFile.resourcePath))
+    public static func builtIn() throws -> Catalog { try loadedBuiltIn.get() }
+
+    /// Read once: its YAML was composed at build time, so this only checks and converts the values.
+    private static let loadedBuiltIn = Result { () throws(CatalogError) in try loadBuiltIn() }
+
+    /// The matrix from the node tree the resource embedder composed at build time; no text is parsed.
+    static func loadBuiltIn() throws(CatalogError) -> Catalog {
+        try parse(document: EmbeddedYAML.root(ResourceSchema.catalogPath))
     }
 
     /// Reads the matrix format; unknown keys, missing fields and malformed versions are errors with a line.
     public static func parse(yaml: String) throws -> Catalog {
+        let root: YAMLNode?
+        do throws(YAMLProblem) { root = try StrictYAML.compose(yaml) } catch { throw CatalogError(error) }
+        return try parse(document: root)
+    }
+
+    /// The matrix format, from a composed document (nil: an empty one).
+    static func parse(document root: YAMLNode?) throws(CatalogError) -> Catalog {
         do throws(YAMLProblem) {
-            guard let root = try StrictYAML.compose(yaml) else {
+            guard let root else {
                 throw YAMLProblem(line: nil, field: "releases", message: "the catalog is empty")
             }
             let top = try StrictMapping(root, field: "")
-            try top.rejectUnknownKeys(allowed: ["releases", "distributions"])
+            try top.rejectUnknownKeys(allowed: ResourceSchema.catalogKeys)
             var releases: [TensorFlowRelease] = []
             for entry in try top.sequenceOfMappings("releases") {
                 let release = try parseRelease(entry)
@@ -47,7 +58,7 @@ extension Catalog {
             var distributions: [DistributionPython] = []
             if top.entry("distributions") != nil {
                 for entry in try top.sequenceOfMappings("distributions") {
-                    try entry.rejectUnknownKeys(allowed: ["id", "version", "python", "externally_managed"])
+                    try entry.rejectUnknownKeys(allowed: ResourceSchema.distributionKeys)
                     let python = try entry.requiredText("python")
                     try requireVersion(python, parts: 2, key: "python", in: entry)
                     guard let managed = try entry.bool("externally_managed") else {
@@ -60,12 +71,12 @@ extension Catalog {
             }
             return Catalog(releases: releases, distributions: distributions)
         } catch {
-            throw CatalogError(line: error.line, field: error.field, message: error.message)
+            throw CatalogError(error)
         }
     }
 
     private static func parseRelease(_ entry: StrictMapping) throws(YAMLProblem) -> TensorFlowRelease {
-        try entry.rejectUnknownKeys(allowed: CatalogFile.releaseKeys)
+        try entry.rejectUnknownKeys(allowed: ResourceSchema.releaseKeys)
         let version = try entry.requiredText("version")
         try requireVersion(version, parts: 3, key: "version", in: entry)
         let python = try entry.requiredText("python")

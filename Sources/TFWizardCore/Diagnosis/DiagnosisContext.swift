@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TFWizardYAML
 
 /// Lines that are not problems but change what a problem means (Resources/diagnosis/context.yaml): whether
 /// the machine that wrote the log has an NVIDIA GPU, that pip retries, that the step succeeded.
@@ -21,12 +22,21 @@ public struct DiagnosisContextRules: Sendable, Equatable {
 
     public static let none = DiagnosisContextRules(patterns: [:])
 
-    static let resourcePath = "diagnosis/context.yaml"
-
     /// Parses the context file: a mapping from each kind to a list of patterns (`literal`, optional `regex`).
     public static func parse(yaml: String, file: String) throws -> DiagnosisContextRules {
+        let root: YAMLNode?
         do throws(YAMLProblem) {
-            guard let root = try StrictYAML.compose(yaml) else {
+            root = try StrictYAML.compose(yaml)
+        } catch {
+            throw ErrorCatalog.LoadError(error, file: file)
+        }
+        return try parse(document: root, file: file)
+    }
+
+    /// The context rules from a composed document (nil: an empty one).
+    static func parse(document root: YAMLNode?, file: String) throws(ErrorCatalog.LoadError) -> DiagnosisContextRules {
+        do throws(YAMLProblem) {
+            guard let root else {
                 throw YAMLProblem(line: nil, field: "", message: "the file is empty")
             }
             let top = try StrictMapping(root, field: "")
@@ -34,7 +44,7 @@ public struct DiagnosisContextRules: Sendable, Equatable {
             var patterns: [Kind: [ErrorPattern]] = [:]
             for kind in Kind.allCases where top.entry(kind.rawValue) != nil {
                 patterns[kind] = try top.sequenceOfMappings(kind.rawValue).map { item throws(YAMLProblem) in
-                    try item.rejectUnknownKeys(allowed: ["literal", "regex"])
+                    try item.rejectUnknownKeys(allowed: ResourceSchema.contextPatternKeys)
                     let literal = try item.requiredText("literal")
                     if literal.isEmpty { throw YAMLProblem(line: item.line(of: "literal"), field: "literal", message: "is empty") }
                     return ErrorPattern(literal: literal, regex: try item.text("regex"))
@@ -42,13 +52,19 @@ public struct DiagnosisContextRules: Sendable, Equatable {
             }
             return DiagnosisContextRules(patterns: patterns)
         } catch {
-            throw ErrorCatalog.LoadError.malformed(file: file, line: error.line, field: error.field, message: error.message)
+            throw ErrorCatalog.LoadError(error, file: file)
         }
     }
 
     /// The rules embedded in the program.
-    public static func builtIn() throws -> DiagnosisContextRules {
-        try parse(yaml: try ResourceStore.text(resourcePath), file: resourcePath)
+    public static func builtIn() throws -> DiagnosisContextRules { try loadedBuiltIn.get() }
+
+    /// Read once: the YAML was composed at build time, so this only checks and converts the values.
+    private static let loadedBuiltIn = Result { () throws(ErrorCatalog.LoadError) in try loadBuiltIn() }
+
+    /// The rules from the node tree the resource embedder composed at build time; no text is parsed.
+    static func loadBuiltIn() throws(ErrorCatalog.LoadError) -> DiagnosisContextRules {
+        try parse(document: EmbeddedYAML.root(ResourceSchema.contextPath), file: ResourceSchema.contextPath)
     }
 }
 

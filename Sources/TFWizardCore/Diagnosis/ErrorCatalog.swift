@@ -1,3 +1,5 @@
+import TFWizardYAML
+
 /// How much a catalog entry matters: `fatal` can be the cause of a failure, `info` never is.
 public enum ErrorSeverity: String, Codable, Sendable, Comparable {
     case fatal, info
@@ -47,7 +49,7 @@ public struct ErrorCatalogEntry: Equatable, Sendable, Identifiable {
 
 /// The error catalog: every file under `Resources/errors/` holds one entry.
 public struct ErrorCatalog: Sendable, Equatable {
-    public enum LoadError: Error, CustomStringConvertible, Equatable {
+    public enum LoadError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalid(file: String, reason: String)
         /// A file that does not follow the entry format: where (line, field) and what.
         case malformed(file: String, line: Int?, field: String, message: String)
@@ -67,7 +69,7 @@ public struct ErrorCatalog: Sendable, Equatable {
     public let context: DiagnosisContextRules
     private let index: [String: Int]
 
-    public init(entries: [ErrorCatalogEntry], context: DiagnosisContextRules = .none) throws {
+    public init(entries: [ErrorCatalogEntry], context: DiagnosisContextRules = .none) throws(LoadError) {
         var index: [String: Int] = [:]
         for (position, entry) in entries.enumerated() {
             guard index[entry.id] == nil else { throw LoadError.duplicateID(entry.id) }
@@ -86,19 +88,22 @@ public struct ErrorCatalog: Sendable, Equatable {
 
     public var ids: [String] { entries.map(\.id) }
 
-    static let entryKeys = ["id", "severity", "priority", "title", "explanation", "fix", "commands", "auto_fix",
-                            "references", "patterns"]
-    static let patternKeys = ["literal", "regex", "ignore_case", "needs_gpu"]
-
     /// Parses one YAML document holding one entry. Unknown keys (a misspelled `autofix:`) are errors, so a
     /// typo cannot silently turn a setting off.
     public static func entry(yaml: String, file: String) throws -> ErrorCatalogEntry {
+        let root: YAMLNode?
+        do throws(YAMLProblem) { root = try StrictYAML.compose(yaml) } catch { throw LoadError(error, file: file) }
+        return try entry(document: root, file: file)
+    }
+
+    /// One entry from a composed document (nil: an empty one).
+    static func entry(document root: YAMLNode?, file: String) throws(LoadError) -> ErrorCatalogEntry {
         do throws(YAMLProblem) {
-            guard let root = try StrictYAML.compose(yaml) else {
+            guard let root else {
                 throw YAMLProblem(line: nil, field: "", message: "the file is empty")
             }
             let top = try StrictMapping(root, field: "")
-            try top.rejectUnknownKeys(allowed: entryKeys)
+            try top.rejectUnknownKeys(allowed: ResourceSchema.errorEntryKeys)
             let id = try top.requiredText("id")
             let severityText = try top.requiredText("severity")
             guard let severity = ErrorSeverity(rawValue: severityText) else {
@@ -114,7 +119,7 @@ public struct ErrorCatalog: Sendable, Equatable {
             let references = try top.list("references") ?? []
             var patterns: [ErrorPattern] = []
             for pattern in try top.sequenceOfMappings("patterns") {
-                try pattern.rejectUnknownKeys(allowed: patternKeys)
+                try pattern.rejectUnknownKeys(allowed: ResourceSchema.errorPatternKeys)
                 patterns.append(ErrorPattern(literal: try pattern.requiredText("literal"), regex: try pattern.text("regex"),
                                              ignoreCase: try pattern.bool("ignore_case") ?? false,
                                              needsGPU: try pattern.bool("needs_gpu") ?? false))
@@ -122,18 +127,30 @@ public struct ErrorCatalog: Sendable, Equatable {
             return ErrorCatalogEntry(id: id, severity: severity, priority: priority, title: title, explanation: explanation,
                                      fix: fix, commands: commands, autoFix: autoFix, references: references, patterns: patterns)
         } catch {
-            throw LoadError.malformed(file: file, line: error.line, field: error.field, message: error.message)
+            throw LoadError(error, file: file)
         }
     }
 
     /// The catalog embedded in the program, with the context rules.
-    public static func builtIn() throws -> ErrorCatalog {
-        let paths = ResourceStore.paths.filter { $0.hasPrefix("errors/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+    public static func builtIn() throws -> ErrorCatalog { try loadedBuiltIn.get() }
+
+    /// Read once: its YAML was composed at build time, so this only checks and converts the values.
+    private static let loadedBuiltIn = Result { () throws(LoadError) in try loadBuiltIn() }
+
+    /// The catalog from the node trees the resource embedder composed at build time; no text is parsed.
+    static func loadBuiltIn() throws(LoadError) -> ErrorCatalog {
         var entries: [ErrorCatalogEntry] = []
-        for path in paths {
-            entries.append(try entry(yaml: try ResourceStore.text(path), file: path))
+        for path in EmbeddedYAML.paths where path.hasPrefix(ResourceSchema.errorFolder) {
+            entries.append(try entry(document: EmbeddedYAML.root(path), file: path))
         }
-        return try ErrorCatalog(entries: entries, context: try DiagnosisContextRules.builtIn())
+        return try ErrorCatalog(entries: entries, context: try DiagnosisContextRules.loadBuiltIn())
+    }
+}
+
+extension ErrorCatalog.LoadError {
+    /// A file that does not follow its format, at the problem's line and field.
+    init(_ problem: YAMLProblem, file: String) {
+        self = .malformed(file: file, line: problem.line, field: problem.field, message: problem.message)
     }
 }
 

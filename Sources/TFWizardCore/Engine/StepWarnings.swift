@@ -31,11 +31,6 @@ public struct StepWarnings: Sendable, Equatable {
         for line in lines { consider(line) }
     }
 
-    static let resourcePath = "engine/step-warnings.json"
-
-    public static let builtInPrefixes: [String] = {
-        struct File: Decodable { var prefixes: [String] }
-        // Shipped inside the binary and read by a test: a broken file fails the tests, not the user.
-        return (try? JSONDecoder().decode(File.self, from: ResourceStore.data(resourcePath)))?.prefixes ?? []
-    }()
+    /// From `Resources/engine/step-warnings.json`, read at build time: a broken file fails the build.
+    public static let builtInPrefixes: [String] = EmbeddedData.stepWarningPrefixes
 }

@@ -3,9 +3,10 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// The words a user sees, loaded from every `Resources/strings/<lang>/*.json` (flat key -> text with
-/// `{name}` placeholders; one file per area of the program). A key missing from a translation falls back to English; a key missing from English
-/// shows as the key itself, so a gap is visible instead of fatal.
+/// The words a user sees, from every `Resources/strings/<lang>/*.json` (flat key -> text with `{name}`
+/// placeholders; one file per area of the program), turned into one table per language at build time.
+/// A key missing from a translation falls back to English; a key missing from English shows as the key
+/// itself, so a gap is visible instead of fatal.
 public struct Strings: Sendable {
     public let language: String
     private let table: [String: String]
@@ -46,20 +47,9 @@ public struct Strings: Sendable {
         language == "en" ? nil : table[key]
     }
 
-    public static func availableLanguages() -> [String] {
-        ResourceStore.paths
-            .filter { $0.hasPrefix("strings/") && $0.hasSuffix(".json") }
-            .compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) }
-            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-    }
+    public static func availableLanguages() -> [String] { EmbeddedStrings.languages }
 
-    static func load(_ language: String) -> [String: String] {
-        var table: [String: String] = [:]
-        for path in ResourceStore.paths where path.hasPrefix("strings/\(language)/") && path.hasSuffix(".json") {
-            guard let data = try? ResourceStore.data(path),
-                  let object = try? JSONDecoder().decode([String: String].self, from: data) else { continue }
-            table.merge(object) { first, _ in first }
-        }
-        return table
-    }
+    /// The language's table as the resource embedder wrote it (empty for a language without one); each
+    /// table is built once, on first use, and no JSON is parsed.
+    static func load(_ language: String) -> [String: String] { EmbeddedStrings.table(language) ?? [:] }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import TFWizardCore
+import TFWizardYAML
 
 final class YAMLReaderTests: XCTestCase {
     // MARK: helpers
@@ -242,7 +243,9 @@ final class YAMLReaderTests: XCTestCase {
 
     func testDuplicateKeysNameBothLines() {
         let block = problem("device: cpu\nmethod: venv\ndevice: gpu\n")
-        XCTAssertEqual(block, YAMLProblem(line: 3, field: "device", message: "the key 'device' appears more than once (first on line 1)"))
+        XCTAssertEqual(block.line, 3)
+        XCTAssertEqual(block.field, "device")
+        XCTAssertEqual(block.message, "the key 'device' appears more than once (first on line 1)")
         let nested = problem("docker:\n  jupyter: true\n  'jupyter': false\n")
         XCTAssertEqual(nested.line, 3)
         XCTAssertEqual(nested.field, "jupyter")

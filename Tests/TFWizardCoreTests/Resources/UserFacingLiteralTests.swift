@@ -20,6 +20,9 @@ final class UserFacingLiteralTests: XCTestCase {
         "TFWizardCore/Probe/RecordedMachine.swift": (4, "errors in a recorded machine's commands.json: for developers"),
         "TFWizardCore/Probe/SystemCommandRunner.swift": (1, "a probe's internal reason, never shown"),
         "TFWizardCore/Resources/ResourceStore.swift": (1, "a build without its resources: for developers"),
+        "TFWizardYAML/ResourceSchema.swift": (2, "errors in Resources/ that stop the build: for developers"),
+        "ResourceEmbedder/JSONListsSource.swift": (2, "errors in Resources/ that stop the build: for developers"),
+        "ResourceEmbedder/StringTables.swift": (2, "errors in Resources/ that stop the build: for developers"),
     ]
 
     static let commonWords: Set<String> = ["the", "is", "are", "and", "not", "of", "to", "was", "with", "for", "this",

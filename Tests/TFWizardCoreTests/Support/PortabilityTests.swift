@@ -71,7 +71,7 @@ final class PortabilityTests: XCTestCase {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
         var offenders: [String] = []
-        for target in ["TFWizardCore", "TFWizardTUI", "tfwizard"] {
+        for target in ["TFWizardYAML", "TFWizardCore", "TFWizardTUI", "tfwizard"] {
             let folder = sources.appendingPathComponent(target)
             let walker = FileManager.default.enumerator(atPath: folder.path)
             while let file = walker?.nextObject() as? String {

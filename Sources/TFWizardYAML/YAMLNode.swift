@@ -1,28 +1,28 @@
 /// One value of a YAML document as `YAMLReader` returns it, with the line it starts on so every later
 /// check can point the user at the right place.
-struct YAMLNode: Equatable {
-    enum Content: Equatable {
+package struct YAMLNode: Equatable, Sendable {
+    package enum Content: Equatable, Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
     }
 
-    var content: Content
-    var line: Int
+    package var content: Content
+    package var line: Int
 
-    init(_ content: Content, line: Int) {
+    package init(_ content: Content, line: Int) {
         self.content = content
         self.line = line
     }
 
-    var scalar: YAMLScalar? {
+    package var scalar: YAMLScalar? {
         if case let .scalar(scalar) = content { return scalar }
         return nil
     }
 
     /// How an error message names what was found.
     /// The strings key naming what the node is ("a mapping", "a list", "a single value").
-    var kindKey: String {
+    package var kindKey: String {
         switch content {
         case .mapping: return "yaml.kind.mapping"
         case .sequence: return "yaml.kind.list"
@@ -31,37 +31,41 @@ struct YAMLNode: Equatable {
     }
 
     /// Plain `null`, `~` and empty values mean "not set"; a quoted "null" is text.
-    var isNull: Bool { scalar?.isNull ?? false }
+    package var isNull: Bool { scalar?.isNull ?? false }
 }
 
 /// One `key: value` of a mapping. Keys are always scalars: the reader refuses complex keys.
-struct YAMLPair: Equatable {
-    var key: YAMLScalar
-    var keyLine: Int
-    var value: YAMLNode
+package struct YAMLPair: Equatable, Sendable {
+    package var key: YAMLScalar
+    package var keyLine: Int
+    package var value: YAMLNode
+
+    package init(key: YAMLScalar, keyLine: Int, value: YAMLNode) {
+        self.key = key; self.keyLine = keyLine; self.value = value
+    }
 }
 
 /// A single value: its text exactly as written (after unquoting), and how it was written, so `3.10` stays
 /// "3.10" and `null` can be told from `"null"`.
-struct YAMLScalar: Equatable {
-    enum Style: Equatable {
+package struct YAMLScalar: Equatable, Sendable {
+    package enum Style: Equatable, Sendable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    var text: String
-    var style: Style
+    package var text: String
+    package var style: Style
 
-    init(_ text: String, style: Style) {
+    package init(_ text: String, style: Style) {
         self.text = text
         self.style = style
     }
 
-    var isNull: Bool {
+    package var isNull: Bool {
         style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
 
     /// The YAML 1.2 core schema's booleans; only unquoted words count (`"true"` is text).
-    var bool: Bool? {
+    package var bool: Bool? {
         guard style == .plain else { return nil }
         switch text {
         case "true", "True", "TRUE": return true

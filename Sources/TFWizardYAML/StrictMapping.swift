@@ -1,13 +1,13 @@
 /// One YAML mapping whose keys are checked against a fixed set, with typed accessors that report the
 /// line and the field of a wrong value.
-struct StrictMapping {
-    struct Entry { var key: String; var keyLine: Int?; var value: YAMLNode }
+package struct StrictMapping {
+    package struct Entry { package var key: String; package var keyLine: Int?; package var value: YAMLNode }
 
-    let fieldPrefix: String     // "docker." for nested mappings
-    let line: Int?
-    private(set) var entries: [Entry] = []
+    package let fieldPrefix: String     // "docker." for nested mappings
+    package let line: Int?
+    package private(set) var entries: [Entry] = []
 
-    init(_ node: YAMLNode, field: String, prefix: String = "") throws(YAMLProblem) {
+    package init(_ node: YAMLNode, field: String, prefix: String = "") throws(YAMLProblem) {
         guard case let .mapping(pairs) = node.content else {
             throw YAMLProblem(line: node.line, field: field, key: "answers.problem.not-mapping", ["found": node.kindKey])
         }
@@ -16,18 +16,18 @@ struct StrictMapping {
         entries = pairs.map { Entry(key: $0.key.text, keyLine: $0.keyLine, value: $0.value) }
     }
 
-    func rejectUnknownKeys(allowed: [String]) throws(YAMLProblem) {
+    package func rejectUnknownKeys(allowed: [String]) throws(YAMLProblem) {
         for entry in entries where !allowed.contains(entry.key) {
             throw YAMLProblem(line: entry.keyLine, field: fieldPrefix + entry.key, key: "answers.problem.unknown-key",
                               ["key": entry.key, "known": allowed.joined(separator: ", ")])
         }
     }
 
-    func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
-    func line(of key: String) -> Int? { entry(key)?.keyLine }
+    package func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+    package func line(of key: String) -> Int? { entry(key)?.keyLine }
 
     /// The raw text of a scalar value (so `3.10` stays "3.10"); nil when absent or null.
-    func text(_ key: String) throws(YAMLProblem) -> String? {
+    package func text(_ key: String) throws(YAMLProblem) -> String? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         guard let scalar = entry.value.scalar else {
             throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key, key: "answers.problem.not-scalar",
@@ -36,14 +36,14 @@ struct StrictMapping {
         return scalar.text
     }
 
-    func requiredText(_ key: String) throws(YAMLProblem) -> String {
+    package func requiredText(_ key: String) throws(YAMLProblem) -> String {
         guard let value = try text(key), !value.isEmpty else {
             throw YAMLProblem(line: line(of: key) ?? line, field: fieldPrefix + key, key: "answers.problem.required")
         }
         return value
     }
 
-    func bool(_ key: String) throws(YAMLProblem) -> Bool? {
+    package func bool(_ key: String) throws(YAMLProblem) -> Bool? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         guard let value = entry.value.scalar?.bool else {
             let quoted = entry.value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
@@ -54,7 +54,7 @@ struct StrictMapping {
     }
 
     /// A whole number such as `50` or `-3`.
-    func integer(_ key: String) throws(YAMLProblem) -> Int? {
+    package func integer(_ key: String) throws(YAMLProblem) -> Int? {
         guard let text = try text(key) else { return nil }
         guard let value = Int(text) else {
             throw YAMLProblem(line: entry(key)?.value.line, field: fieldPrefix + key, key: "answers.problem.integer",
@@ -63,13 +63,13 @@ struct StrictMapping {
         return value
     }
 
-    func list(_ key: String) throws(YAMLProblem) -> [String]? {
+    package func list(_ key: String) throws(YAMLProblem) -> [String]? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         return try texts(of: entry.value, field: fieldPrefix + key)
     }
 
     /// A list of lists of single values, such as commands written as `- [python3, -m, pip]`.
-    func lists(_ key: String) throws(YAMLProblem) -> [[String]]? {
+    package func lists(_ key: String) throws(YAMLProblem) -> [[String]]? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         guard case let .sequence(items) = entry.value.content else {
             throw YAMLProblem(line: entry.value.line, field: fieldPrefix + key, key: "answers.problem.not-list",
@@ -82,12 +82,12 @@ struct StrictMapping {
         return result
     }
 
-    func mapping(_ key: String) throws(YAMLProblem) -> StrictMapping? {
+    package func mapping(_ key: String) throws(YAMLProblem) -> StrictMapping? {
         guard let entry = entry(key), !entry.value.isNull else { return nil }
         return try StrictMapping(entry.value, field: fieldPrefix + key, prefix: fieldPrefix + key + ".")
     }
 
-    func sequenceOfMappings(_ key: String) throws(YAMLProblem) -> [StrictMapping] {
+    package func sequenceOfMappings(_ key: String) throws(YAMLProblem) -> [StrictMapping] {
         guard let entry = entry(key) else {
             throw YAMLProblem(line: line, field: fieldPrefix + key, key: "answers.problem.required")
         }

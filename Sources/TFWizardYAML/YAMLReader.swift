@@ -5,15 +5,16 @@
 /// scalars, block scalars (`|`, `>`, with `-`/`+` and an indentation digit), comments, `---` and `...`.
 /// Refused with a line and a message, never a crash: anchors, aliases, tags, complex keys, directives,
 /// several documents, tabs used for indentation, control characters, nesting deeper than `maximumDepth`.
-struct YAMLReader {
+package struct YAMLReader {
     /// The document's root value; nil when the text holds nothing but blank lines and comments.
-    static func read(_ text: String) throws(YAMLProblem) -> YAMLNode? {
+    package static func read(_ text: String) throws(YAMLProblem) -> YAMLNode? {
+        TextParsingLog.current?.note("YAML")
         var reader = try YAMLReader(text)
         return try reader.readDocument()
     }
 
     /// Far beyond any real file; keeps hostile input from exhausting the stack.
-    static let maximumDepth = 100
+    package static let maximumDepth = 100
 
     let bytes: [UInt8]
     var position = 0
