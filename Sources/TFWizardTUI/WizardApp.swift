@@ -140,13 +140,17 @@ public enum WizardApp {
             Wizard.render(state, on: terminal)
             lastFrame = Date()
         }
+        // Engine events taken from the queue but not yet applied: a key that comes in while a burst of
+        // output is being taken in is answered first, and the rest of the burst follows.
+        var backlog = EngineEventBacklog()
         drawFrame()
         while state.exitReason == nil {
             if let signal = interruption?.pending ?? (terminal.hasHungUp ? SIGHUP : nil) {
+                backlog.applyAll { dispatch(.engine($0)) }
                 if state.isInstallRunning, let engine { stopInstall(engine, queue: queue, dispatch: dispatch) }
                 return (.interrupted(signal: signal), state)
             }
-            let key = terminal.readKey(timeoutMilliseconds: keyTimeoutMilliseconds)
+            let key = terminal.readKey(timeoutMilliseconds: backlog.isEmpty ? keyTimeoutMilliseconds : 0)
             dispatch(.tick(environment.clock()))
             if terminal.size != state.size || key == .resize {
                 dispatch(.resized(terminal.size))
@@ -158,10 +162,12 @@ public enum WizardApp {
             }
             let drained = queue.drain()
             if drained.droppedOutputBytes > 0, let index = state.runningStepIndex {
+                backlog.applyAll { dispatch(.engine($0)) }   // the notice comes after what was taken in before
                 let notice = environment.strings.text("install.output-skipped", ["bytes": String(drained.droppedOutputBytes)])
                 dispatch(.engine(.output(index: index, bytes: Array(("\r\n" + notice + "\r\n").utf8))))
             }
-            for event in drained.events { dispatch(.engine(event)) }
+            backlog.append(drained.events)
+            backlog.apply(until: { terminal.hasKeyWaiting }) { dispatch(.engine($0)) }
             for answer in background.drain() { dispatch(answer) }
             if Date().timeIntervalSince(lastFrame) >= minimumFrameSeconds || state.exitReason != nil { drawFrame() }
         }

@@ -104,6 +104,11 @@ public final class NcursesTerminal: Terminal {
         return Self.characterKey(UInt32(character))
     }
 
+    public var hasKeyWaiting: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     /// `get_wch` answers a closed terminal with ERR at once, as if no key came in time; only poll's
     /// flags tell the two apart (a hung-up tty reads as end of file and polls as POLLHUP).
     static func inputHungUp() -> Bool {

@@ -52,8 +52,11 @@ public protocol Terminal: AnyObject {
     /// Whether the terminal has gone away (its pty closed, with or without a SIGHUP): no key will ever
     /// come again, so the wizard ends as on a hangup.
     var hasHungUp: Bool { get }
+    /// Whether a key is waiting to be read: output still to be taken in then waits for it.
+    var hasKeyWaiting: Bool { get }
 }
 
 extension Terminal {
     public var hasHungUp: Bool { false }
+    public var hasKeyWaiting: Bool { false }
 }
