@@ -130,9 +130,7 @@ public enum WizardApp {
         }
 
         func dispatch(_ event: WizardEvent) {
-            let (next, effects) = Wizard.update(state, event, environment: environment)
-            state = next
-            perform(effects)
+            perform(Wizard.update(&state, event, environment: environment))
         }
 
         var lastFrame = Date()

@@ -88,11 +88,19 @@ public enum Wizard {
     public static func update(_ state: WizardState, _ event: WizardEvent,
                               environment: WizardEnvironment) -> (WizardState, [WizardEffect]) {
         var next = state
-        let effects = next.apply(event, environment)
+        let effects = update(&next, event, environment: environment)
+        return (next, effects)
+    }
+
+    /// The same, changing `state` where it is: with no second copy alive, the step logs and output tails
+    /// (megabytes during a flood) are appended to, not copied for every event.
+    public static func update(_ state: inout WizardState, _ event: WizardEvent,
+                              environment: WizardEnvironment) -> [WizardEffect] {
+        let effects = state.apply(event, environment)
         // Screens entered on the way may ask to read something (the plan reads the target folder).
-        let requested = next.requestedReads
-        next.requestedReads = []
-        return (next, effects + requested)
+        let requested = state.requestedReads
+        state.requestedReads = []
+        return effects + requested
     }
 
     /// Draws the whole screen.
