@@ -9,7 +9,7 @@ kind of pty answering the same key with the same kind of redraw (python3's curse
 
 Usage: bench/keys.py TFWIZARD_BINARY [ROUNDS]     (bench/all.sh passes the release binary)
 """
-import os, pty, select, signal, statistics, subprocess, sys, tempfile, termios, fcntl, struct, threading, time
+import atexit, os, pty, select, signal, statistics, subprocess, sys, tempfile, termios, fcntl, struct, threading, time
 
 binary = sys.argv[1]
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
@@ -25,14 +25,29 @@ FLOOD = ("/usr/bin/python3 -c 'import sys, time; w = sys.stdout.buffer.write; pa
          "end = time.time() + 120; n = 0\nwhile time.time() < end: w(b\"\".join(b\"%09d \" % i + pad for i in range(n, n + 1000))); n += 1000'")
 
 
+def kill_children():
+    """Whatever ends this script (a pipe closed under it, Ctrl-C), no child is left spinning on a closed pty."""
+    for process in Screen.children:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+atexit.register(kill_children)
+
+
 class Screen:
     """A child on a pty of 80x24 whose output is read as it comes, with the time each piece arrived."""
+    children = []
 
     def __init__(self, argv, env):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                         start_new_session=True, close_fds=True)
+        Screen.children.append(self.process)
         os.close(slave)
         self.data = bytearray()
         self.lock = threading.Lock()
