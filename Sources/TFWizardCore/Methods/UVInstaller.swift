@@ -28,7 +28,8 @@ extension Planning {
         let tool = UVInstaller.toolFolder(home: home)
         let toolPython = tool + "/bin/python"
         let uv = UVInstaller.executable(home: home)
-        let toolReady = target.uvToolReady
+        let toolState: Step.State = target.uvToolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool]))
+                                                       : .toRun
         let venvPython = venv + "/bin/python"
         var steps: [Step] = []
         steps.append(Step(
@@ -36,7 +37,7 @@ extension Planning {
             title: strings.text("planner.step.create-uv-env.title", ["folder": tool]),
             why: strings["planner.step.create-uv-env.why"],
             argv: [python.path, "-m", "venv", tool],
-            state: toolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool])) : .toRun,
+            state: toolState,
             doneCheck: StepChecks.executable(toolPython)))
         steps.append(Step(
             id: "install-uv",
@@ -44,7 +45,7 @@ extension Planning {
             why: strings["planner.step.install-uv.why"],
             argv: [toolPython, "-m", "pip", "install", "uv"],
             environment: pipEnvironment(),
-            state: toolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool])) : .toRun,
+            state: toolState,
             doneCheck: StepChecks.executable(uv)))
         steps.append(Step(
             id: "create-venv",
@@ -55,9 +56,8 @@ extension Planning {
             state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
                              : .toRun,
             doneCheck: StepChecks.executable(venvPython)))
-        var install = installStep(python: venvPython, release: release, user: false)
-        install.argv = [uv, "pip", "install", "--python", venvPython] + Array(install.argv.dropFirst(4))
-        install.environment = uvEnvironment()
+        var install = installStep(python: venvPython, release: release, user: false,
+                                  installer: ([uv, "pip", "install", "--python", venvPython], uvEnvironment()))
         if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
         steps.append(install)
         return steps

@@ -31,17 +31,22 @@ public struct VenvMethod: InstallMethod {
     /// The environment is one folder: removing it removes TensorFlow and everything pip put there (and
     /// uv's tool environment, which only the install needed).
     public func removal(_ answers: Answers, plan: Plan) -> [String] {
-        let folder = plan.steps.first { $0.id == "create-venv" }?.argv.last ?? answers.venv
+        let folder = Self.venvFolder(of: plan) ?? answers.venv
         let tool = plan.steps.first { $0.id == "create-uv-env" }?.argv.last
         return ["rm", "-rf", folder] + (tool.map { [$0] } ?? [])
     }
 
     /// A failed uv step is fixed with the venv's own interpreter (uv seeds pip into it), not with uv.
     public func fixInterpreter(after failedStep: Step, plan: Plan) -> String {
-        if UVInstaller.runsUV(failedStep), let venv = plan.steps.first(where: { $0.id == "create-venv" })?.argv.last {
+        if UVInstaller.runsUV(failedStep), let venv = Self.venvFolder(of: plan) {
             return venv + "/bin/python"
         }
         return FixSteps.interpreter(of: failedStep, plan: plan)
+    }
+
+    /// The folder the plan's create-venv step makes (its last argument, with pip and with uv alike).
+    static func venvFolder(of plan: Plan) -> String? {
+        plan.steps.first { $0.id == "create-venv" }?.argv.last
     }
 
     /// Only a folder that holds the venv and nothing else is removed.

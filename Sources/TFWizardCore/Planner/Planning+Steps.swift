@@ -110,8 +110,12 @@ extension Planning {
         return StepChecks.pythonPackage(python: python, name: answers.package.rawValue, version: pinned ? release.version : nil)
     }
 
-    func installStep(python: String, release: TensorFlowRelease, user: Bool, needsRoot: Bool = false) -> Step {
+    /// `installer`: the command that installs for `python` and the environment it reads the index from;
+    /// pip's own when nil.
+    func installStep(python: String, release: TensorFlowRelease, user: Bool, needsRoot: Bool = false,
+                     installer: (command: [String], environment: [String: String])? = nil) -> Step {
         let spec = packageSpec(release)
+        let command = installer?.command ?? [python, "-m", "pip", "install"] + (user ? ["--user"] : [])
         let why: String
         if answers.device == .gpu {
             why = strings.text("planner.step.install-tf.why.gpu", ["cuda": release.cuda ?? "?", "cudnn": release.cudnn ?? "?"])
@@ -119,8 +123,8 @@ extension Planning {
             why = strings[user ? "planner.step.install-tf.why.user" : "planner.step.install-tf.why.cpu"]
         }
         return Step(id: "install-tf", title: strings.text("planner.step.install-tf.title", ["spec": spec]), why: why,
-                    argv: [python, "-m", "pip", "install"] + (user ? ["--user"] : []) + [spec] + answers.pins,
-                    environment: pipEnvironment(), needsRoot: needsRoot,
+                    argv: command + [spec] + answers.pins,
+                    environment: installer?.environment ?? pipEnvironment(), needsRoot: needsRoot,
                     doneCheck: tensorflowInstalledCheck(python: python, release: release))
     }
 
