@@ -72,36 +72,8 @@ final class MirrorInWizardTests: XCTestCase {
 
 /// A package index (PEP 503 simple pages) on 127.0.0.1 serving the pip wheels the system's Python ships,
 /// run by python3's http.server; every request's path and Authorization header go to a file.
-final class LocalIndex {
-    let port: Int
-    private let process: Process
-    private let requestLog: URL
-
-    init(folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        requestLog = folder.appendingPathComponent("requests.txt")
-        let script = folder.appendingPathComponent("index.py")
-        try Self.server.write(to: script, atomically: true, encoding: .utf8)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, requestLog.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = out.fileHandleForReading.availableData
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        self.port = port
-    }
-
-    func requests() -> String { (try? String(contentsOf: requestLog, encoding: .utf8)) ?? "" }
-
-    func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
-    }
+final class LocalIndex: LoopbackServer {
+    init(folder: URL) throws { try super.init(folder: folder, script: Self.server) }
 
     static let server = #"""
         import ensurepip, glob, html, http.server, os, sys

@@ -91,28 +91,12 @@ final class UVInstallTests: XCTestCase {
     func testUVStepsFetchFromTheMirrorWithItsCredentialsMasked() throws {
         let folder = try BinaryUnderTest.temporaryFolder("uv-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let home = folder.appendingPathComponent("home")
-        let tool = home.path + "/.local/share/tfwizard/uv"
-        try Self.shell(["/usr/bin/python3", "-m", "venv", tool])
-        try Self.shell([tool + "/bin/python", "-m", "pip", "install", "--quiet", "uv"])
         let index = try LocalIndex(folder: folder.appendingPathComponent("index"))
         defer { index.stop() }
         let password = "UvMirPw77"
-        let answers = folder.appendingPathComponent("answers.yaml")
-        try """
-        device: cpu
-        method: venv
-        installer: uv
-        python: /usr/bin/python3
-        venv: \(folder.path)/venv
-        index_url: http://mirror:\(password)@127.0.0.1:\(index.port)/simple/
-        """.write(to: answers, atomically: true, encoding: .utf8)
-        var environment = Self.environment(home: home)
-        environment["UV_CACHE_DIR"] = folder.path + "/uv-cache"     // nothing cached: every file from the mirror
-        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
-        let logs = folder.appendingPathComponent("logs")
-        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes", "--log-dir", logs.path],
-                                          environment: environment)
+        let (run, logs) = try Self.installWithUVThere(
+            folder: folder, answer: "index_url: http://mirror:\(password)@127.0.0.1:\(index.port)/simple/")
+        let tool = folder.path + "/home/.local/share/tfwizard/uv"
         XCTAssertNotEqual(run.exitCode, 0, run.stdout)
         XCTAssertTrue(run.stdout.contains("skipped: uv is already installed in \(tool)"), "uv's tool environment was there:\n\(run.stdout)")
         let authorization = "Basic " + Data("mirror:\(password)".utf8).base64EncodedString()
@@ -134,29 +118,11 @@ final class UVInstallTests: XCTestCase {
     func testUVStepsGoThroughTheProxyWithItsCredentials() throws {
         let folder = try BinaryUnderTest.temporaryFolder("uv-proxy")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let home = folder.appendingPathComponent("home")
-        let tool = home.path + "/.local/share/tfwizard/uv"
-        try Self.shell(["/usr/bin/python3", "-m", "venv", tool])
-        try Self.shell([tool + "/bin/python", "-m", "pip", "install", "--quiet", "uv"])
         let proxy = try RefusingProxy(folder: folder.appendingPathComponent("proxy"))
         defer { proxy.stop() }
         let password = "UvPrxPw31"
-        let answers = folder.appendingPathComponent("answers.yaml")
-        try """
-        device: cpu
-        method: venv
-        installer: uv
-        python: /usr/bin/python3
-        venv: \(folder.path)/venv
-        proxy: http://ada:\(password)@127.0.0.1:\(proxy.port)
-        """.write(to: answers, atomically: true, encoding: .utf8)
-        var environment = Self.environment(home: home)
-        environment["UV_CACHE_DIR"] = folder.path + "/uv-cache"
-        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
-        for name in ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "no_proxy"] { environment[name] = nil }
-        let logs = folder.appendingPathComponent("logs")
-        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes", "--log-dir", logs.path],
-                                          environment: environment)
+        let (run, logs) = try Self.installWithUVThere(folder: folder,
+                                                      answer: "proxy: http://ada:\(password)@127.0.0.1:\(proxy.port)")
         XCTAssertNotEqual(run.exitCode, 0, run.stdout)
         let authorization = "Basic " + Data("ada:\(password)".utf8).base64EncodedString()
         let requests = proxy.requests()
@@ -169,6 +135,33 @@ final class UVInstallTests: XCTestCase {
     }
 
     // MARK: helpers
+
+    /// `install` with uv's tool environment already made in a home of the folder's own, so the plan's uv
+    /// steps are the first to fetch, with nothing in uv's cache and no proxy from this machine's
+    /// environment: the answers are the uv venv answers and `answer`.
+    static func installWithUVThere(folder: URL, answer: String) throws -> (run: BinaryUnderTest.Run, logs: URL) {
+        let home = folder.appendingPathComponent("home")
+        let tool = home.path + "/.local/share/tfwizard/uv"
+        try shell(["/usr/bin/python3", "-m", "venv", tool])
+        try shell([tool + "/bin/python", "-m", "pip", "install", "--quiet", "uv"])
+        let answers = folder.appendingPathComponent("answers.yaml")
+        try """
+        device: cpu
+        method: venv
+        installer: uv
+        python: /usr/bin/python3
+        venv: \(folder.path)/venv
+        \(answer)
+        """.write(to: answers, atomically: true, encoding: .utf8)
+        var environment = environment(home: home)
+        environment["UV_CACHE_DIR"] = folder.path + "/uv-cache"     // nothing cached: every file from the index
+        environment.merge(ProcessInfo.processInfo.environment) { own, _ in own }
+        for name in ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY", "no_proxy"] { environment[name] = nil }
+        let logs = folder.appendingPathComponent("logs")
+        let run = try BinaryUnderTest.run(["install", "--answers", answers.path, "--yes", "--log-dir", logs.path],
+                                          environment: environment)
+        return (run, logs)
+    }
 
     /// A home of the test's own (uv's tool environment and the logs go there); pyenv and the download
     /// caches stay the real ones, so a second run does not download everything again.
@@ -225,36 +218,8 @@ final class UVInstallTests: XCTestCase {
 
 /// An HTTP proxy on 127.0.0.1 that writes each request's method, target and Proxy-Authorization to a file
 /// and refuses it (403), run by python3.
-final class RefusingProxy {
-    let port: Int
-    private let process: Process
-    private let requestLog: URL
-
-    init(folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        requestLog = folder.appendingPathComponent("requests.txt")
-        let script = folder.appendingPathComponent("proxy.py")
-        try Self.server.write(to: script, atomically: true, encoding: .utf8)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, requestLog.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = out.fileHandleForReading.availableData
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        self.port = port
-    }
-
-    func requests() -> String { (try? String(contentsOf: requestLog, encoding: .utf8)) ?? "" }
-
-    func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
-    }
+final class RefusingProxy: LoopbackServer {
+    init(folder: URL) throws { try super.init(folder: folder, script: Self.server) }
 
     static let server = #"""
         import socketserver, sys
