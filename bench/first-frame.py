@@ -3,7 +3,8 @@
 this machine", drawn before the probe) has reached the terminal, against a minimal Swift ncurses program
 built the same way (release, the same module map: bench/minimal-ncurses.swift) drawing one line. Also
 the time until the welcome screen is whole ("Press Enter to begin": the probe's facts are in). Order
-alternates; min and median of each side and of the ratios are printed.
+alternates; min and median of each side and of the ratios are printed. tfwizard is started as people
+start it, with no arguments (its log goes to a home folder of the bench's own).
 
 Usage: bench/first-frame.py TFWIZARD_BINARY [ROUNDS]     (bench/all.sh passes the release binary)
 """
@@ -64,7 +65,7 @@ FIRST, WHOLE = b"Looking at this machine", b"Press Enter to begin"
 wizard, welcome, floor = [], [], []
 for round in range(rounds):
     def run_wizard():
-        first, whole = first_frame([binary, "--log-dir", f"{work}/logs"], [FIRST, WHOLE])
+        first, whole = first_frame([binary], [FIRST, WHOLE])   # as people start it; the log goes to HOME
         wizard.append(first)
         welcome.append(whole)
     def run_floor():

@@ -14,7 +14,9 @@ struct RecordedMachineOption: ParsableArguments {
     var machine: String?
 
     /// The recording, or nil for this machine; a folder that is not a recording is bad input (exit 2).
-    func load(strings: Strings) throws -> RecordedMachine? {
+    func load(strings: Strings) throws -> RecordedMachine? { try Self.load(machine, strings: strings) }
+
+    static func load(_ machine: String?, strings: Strings) throws -> RecordedMachine? {
         guard let machine else { return nil }
         do {
             return try RecordedMachine(folder: machine, strings: strings)

@@ -36,7 +36,9 @@ struct CommonOptions: ParsableArguments {
 
     /// The language `--lang` or the locale asks for, and the note to show about it (Traditional Chinese shown
     /// as Simplified; a locale that cannot show it).
-    func language(fullScreen: Bool = false) -> LanguageChoice {
+    func language(fullScreen: Bool = false) -> LanguageChoice { Self.language(lang, fullScreen: fullScreen) }
+
+    static func language(_ lang: String?, fullScreen: Bool = false) -> LanguageChoice {
         LanguageChoice.choose(requested: lang.flatMap { LanguageChoice.supportedCode($0) },
                               environment: ProcessInfo.processInfo.environment, fullScreen: fullScreen)
     }
@@ -44,7 +46,9 @@ struct CommonOptions: ParsableArguments {
     /// The interface's words; a note about the language choice goes to standard error first.
     func interfaceStrings() -> Strings { language().stringsNotingTheChoice() }
 
-    var logDirectory: String {
+    var logDirectory: String { Self.logDirectory(logDir) }
+
+    static func logDirectory(_ logDir: String?) -> String {
         if let logDir { return PathExpansion.expandTilde(logDir, home: PathExpansion.home) }
         return SessionPaths.defaultLogDirectory(environment: ProcessInfo.processInfo.environment)
     }

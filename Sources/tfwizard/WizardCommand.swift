@@ -20,21 +20,35 @@ struct WizardCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var recording: RecordedMachineOption
 
+    func run() throws {
+        try WizardLaunch(answers: answers, lang: common.lang, logDir: common.logDir, machine: recording.machine).run()
+    }
+}
+
+/// The wizard's options as plain values. `tfwizard` with no arguments, the usual start, comes here
+/// without ArgumentParser: its parse reflects over every subcommand's options and cost more than the
+/// rest of the start-up to the first frame (bench/first-frame.py).
+struct WizardLaunch {
+    var answers: String?
+    var lang: String?
+    var logDir: String?
+    var machine: String?
+
     /// This run's options, repeated in the "run it again" command the wizard prints.
     var rerunOptions: [String] {
-        (recording.machine.map { ["--machine", $0] } ?? []) + (common.logDir.map { _ in ["--log-dir", common.logDirectory] } ?? [])
-            + (common.lang.map { ["--lang", $0] } ?? [])
+        (machine.map { ["--machine", $0] } ?? []) + (logDir.map { _ in ["--log-dir", CommonOptions.logDirectory(logDir)] } ?? [])
+            + (lang.map { ["--lang", $0] } ?? [])
     }
 
     func run() throws {
         // The full screen needs a UTF-8 locale for any language but English; a note about the choice is
         // shown on the welcome screen, where it stays readable.
-        let choice = common.language(fullScreen: true)
+        let choice = CommonOptions.language(lang, fullScreen: true)
         let strings = Strings(language: choice.language)
-        let recorded = try recording.load(strings: strings)
+        let recorded = try RecordedMachineOption.load(machine, strings: strings)
         let reason: ExitReason
         do {
-            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: common.logDirectory,
+            reason = try WizardRun.run(recorded: recorded, strings: strings, logDirectory: CommonOptions.logDirectory(logDir),
                                        answerFile: answers, rerunOptions: rerunOptions,
                                        notices: choice.noteKey.map { [strings[$0]] } ?? [])
         } catch {

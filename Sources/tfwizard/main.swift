@@ -8,8 +8,12 @@ import TFWizardCore
 // Exit codes are fixed by the design: 0 success, 1 a step failed, 2 bad input, 130 cancelled.
 // ArgumentParser's own usage errors (64) are mapped to 2.
 do {
-    var command = try TFWizard.parseAsRoot()
-    try command.run()
+    if CommandLine.arguments.count == 1 {
+        try WizardLaunch().run()   // nothing to parse: the wizard's first frame without ArgumentParser's cost
+    } else {
+        var command = try TFWizard.parseAsRoot()
+        try command.run()
+    }
     exit(0)
 } catch let exit as ExitCode {
     Glibc.exit(exit.rawValue)
