@@ -8,6 +8,9 @@ extension WizardState {
     /// Folds one engine event into the install state.
     mutating func handleEngine(_ event: EngineEvent, _ environment: WizardEnvironment) -> [WizardEffect] {
         guard var progress = install, let plan else { return [] }
+        // Taken out while it changes: with the state's copy gone, the step's output tail and log are
+        // appended to in place instead of copied (megabytes) for every piece of output.
+        install = nil
         defer { install = progress }
         func valid(_ index: Int) -> Bool { progress.steps.indices.contains(index) }
         switch event {
