@@ -11,12 +11,16 @@ final class UVInstallTests: XCTestCase {
         let home = folder.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let venv = folder.appendingPathComponent("uv-venv").path
+        // A Python without pip of its own (as on a fresh Ubuntu), so uv's tool environment gets pip from
+        // ensurepip; the wizard's test below borrows the system Python's pip instead.
+        let pipless = folder.appendingPathComponent("pipless").path
+        try Self.shell(["/usr/bin/python3", "-m", "venv", "--without-pip", pipless])
         let answers = folder.appendingPathComponent("answers.yaml")
         try """
         device: cpu
         method: venv
         installer: uv
-        python: "3.11"
+        python: \(pipless)/bin/python3
         venv: \(venv)
         """.write(to: answers, atomically: true, encoding: .utf8)
 
@@ -27,6 +31,7 @@ final class UVInstallTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Validation passed."), run.stdout)
         let tool = home.path + "/.local/share/tfwizard/uv"
         XCTAssertTrue(run.stdout.contains("\(tool)/bin/uv pip install --python \(venv)/bin/python tensorflow"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\(pipless)/bin/python3 -m venv \(tool)\n"), run.stdout)
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: tool + "/bin/uv"))
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: venv + "/bin/pip"), "uv venv --seed puts pip into the venv")
 
@@ -78,6 +83,7 @@ final class UVInstallTests: XCTestCase {
         let log = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).first { $0.hasSuffix(".log") })
         let text = try String(contentsOf: logDirectory.appendingPathComponent(log), encoding: .utf8)
         XCTAssertTrue(text.contains("/bin/uv pip install --python "), "the log lacks uv's install command")
+        XCTAssertTrue(text.contains("-m venv --without-pip --system-site-packages "), "the system Python's pip was not borrowed")
         let answers = try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).filter { $0.hasSuffix(".yaml") }
         let saved = try answers.map { try String(contentsOf: logDirectory.appendingPathComponent($0), encoding: .utf8) }
         XCTAssertTrue(saved.contains { $0.contains("installer: uv") }, "the saved answers lack the installer: \(saved)")

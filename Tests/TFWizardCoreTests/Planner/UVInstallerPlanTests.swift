@@ -29,6 +29,28 @@ final class UVInstallerPlanTests: XCTestCase {
         XCTAssertFalse(plan.steps.contains { $0.id == "upgrade-pip" }, "uv needs no newer pip")
     }
 
+    /// A Python whose own pip works lends it to uv's tool environment: no ensurepip (about three seconds),
+    /// and uv goes into the tool environment even where the system's packages hold one.
+    func testThePythonsOwnPipInstallsUVWithoutEnsurepip() throws {
+        let plan = try XCTUnwrap(M.plan(uvAnswers(), M.ubuntu2204()).plan)
+        let tool = "/home/ada/.local/share/tfwizard/uv"
+        XCTAssertEqual(plan.step("create-uv-env")?.argv,
+                       ["/usr/bin/python3", "-m", "venv", "--without-pip", "--system-site-packages", tool])
+        XCTAssertEqual(plan.step("install-uv")?.argv, [tool + "/bin/python", "-m", "pip", "install", "--ignore-installed", "uv"])
+        XCTAssertTrue(plan.step("create-uv-env")?.why.contains("borrows this Python's own pip") == true)
+        XCTAssertEqual(plan.step("install-uv")?.doneCheck, ["test", "-x", tool + "/bin/uv"])
+    }
+
+    func testAPipTooOldForUVsWheelsIsNotBorrowed() throws {
+        var facts = M.ubuntu2204()
+        facts.pythons[0].pipVersion = "9.0.1"
+        let plan = try XCTUnwrap(M.plan(uvAnswers(), facts).plan)
+        XCTAssertEqual(plan.step("create-uv-env")?.argv, ["/usr/bin/python3", "-m", "venv", "/home/ada/.local/share/tfwizard/uv"])
+        XCTAssertFalse(plan.step("create-uv-env")?.why.contains("borrows") == true)
+        XCTAssertEqual(UVInstaller.borrowsPip(M.python("3.10.12", path: "/usr/bin/python3", pip: false)), false)
+        XCTAssertEqual(UVInstaller.borrowsPip(M.python("3.10.12", path: "/usr/bin/python3")), true)
+    }
+
     func testPinsAndTheGPUExtraReachUV() throws {
         var answers = uvAnswers(.gpu)
         answers.version = "2.19"
