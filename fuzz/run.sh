@@ -25,6 +25,16 @@ yaml_module() {
         -emit-library -static -o "$build/yaml/libTFWizardYAML.a" "$root"/Sources/TFWizardYAML/*.swift
 }
 
+# The pty helpers in C (CPty), for a target that builds the whole core: a module map of our own, as
+# SwiftPM makes one for the C target.
+cpty_flags="-I $build/cpty $build/cpty/cpty.o -lutil"
+cpty_module() {
+    mkdir -p "$build/cpty"
+    printf 'module CPty {\n    header "%s"\n    export *\n}\n' "$root/Sources/CPty/include/cpty.h" > "$build/cpty/module.modulemap"
+    clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$root/Sources/CPty/include" -c "$root/Sources/CPty/cpty.c" \
+        -o "$build/cpty/cpty.o"
+}
+
 embedded_resources() {
     # The Resources/ folder as the build plugin embeds it: the files as base64, the YAML files composed, the
     # string tables and the small JSON lists as values (EmbeddedResources.swift, EmbeddedYAML.swift, ...).
@@ -57,11 +67,13 @@ case "$target" in
     answers)
         embedded_resources
         yaml_module
-        sources="$core/Answers/*.swift $core/Journal/Redactor.swift $core/Model/Answers.swift $core/Model/PathExpansion.swift $core/Model/QuotedText.swift \
-                 $core/Resources/ResourceStore.swift $core/Resources/Strings.swift $core/Resources/LanguageChoice.swift $core/Support/*.swift"
+        cpty_module
+        # The answer file names its method through InstallMethods, and the methods plan with the rest of
+        # the core: the whole core is built (a few minutes).
+        sources=$(find "$core" -name '*.swift' | sort)
         # shellcheck disable=SC2086
-        swiftc $flags $yaml_flags -module-name FuzzAnswers $sources "$build"/embedded/*.swift "$root/fuzz/targets/answers.swift" \
-            -o "$build/fuzz-answers" ;;
+        swiftc $flags $yaml_flags $cpty_flags -module-name FuzzAnswers $sources "$build"/embedded/*.swift \
+            "$root/fuzz/targets/answers.swift" -o "$build/fuzz-answers" ;;
     *) echo "unknown target: $target (sanitizer, matcher, answers)" >&2; exit 2 ;;
 esac
 
