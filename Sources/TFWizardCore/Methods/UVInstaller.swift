@@ -29,49 +29,41 @@ public enum UVInstaller {
 }
 
 extension Planning {
-    /// The venv method's steps with uv: the tool environment (python -m venv, pip install uv), then
-    /// `uv venv` and `uv pip install` for the venv itself.
-    func uvVenvSteps(python: MachineFacts.PythonInterpreter, release: TensorFlowRelease,
-                     venv: String, venvReady: Bool) -> [Step] {
+    /// uv's tool environment (python -m venv, pip install uv there), before `uv venv` and `uv pip install`
+    /// make and fill the venv itself.
+    func uvToolSteps(python: MachineFacts.PythonInterpreter) -> [Step] {
         let tool = UVInstaller.toolFolder(home: home)
         let toolPython = tool + "/bin/python"
-        let uv = UVInstaller.executable(home: home)
         let toolState: Step.State = target.uvToolReady ? .alreadyDone(reason: strings.text("planner.done.uv", ["folder": tool]))
                                                        : .toRun
-        let venvPython = venv + "/bin/python"
         // With the interpreter's own pip the tool environment gets none of its own; --ignore-installed puts
         // uv into it even where the system's packages already hold one.
         let borrowsPip = UVInstaller.borrowsPip(python)
-        var steps: [Step] = []
-        steps.append(Step(
-            id: "create-uv-env",
-            title: strings.text("planner.step.create-uv-env.title", ["folder": tool]),
-            why: strings[borrowsPip ? "planner.step.create-uv-env.why.borrowed-pip" : "planner.step.create-uv-env.why"],
-            argv: [python.path, "-m", "venv"] + (borrowsPip ? ["--without-pip", "--system-site-packages"] : []) + [tool],
-            state: toolState,
-            doneCheck: StepChecks.executable(toolPython)))
-        steps.append(Step(
-            id: "install-uv",
-            title: strings["planner.step.install-uv.title"],
-            why: strings["planner.step.install-uv.why"],
-            argv: [toolPython, "-m", "pip", "install"] + (borrowsPip ? ["--ignore-installed"] : []) + ["uv"],
-            environment: pipEnvironment(),
-            state: toolState,
-            doneCheck: StepChecks.executable(uv)))
-        steps.append(Step(
-            id: "create-venv",
-            title: strings.text("planner.step.create-venv.title", ["venv": venv]),
-            why: strings["planner.step.create-venv.why.uv"],
-            argv: [uv, "venv", "--seed", "--allow-existing", "--python", python.path, venv],
-            environment: uvEnvironment(),
-            state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
-                             : .toRun,
-            doneCheck: StepChecks.executable(venvPython)))
-        var install = installStep(python: venvPython, release: release, user: false,
-                                  installer: ([uv, "pip", "install", "--python", venvPython], uvEnvironment()))
-        if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
-        steps.append(install)
-        return steps
+        return [
+            Step(id: "create-uv-env",
+                 title: strings.text("planner.step.create-uv-env.title", ["folder": tool]),
+                 why: strings[borrowsPip ? "planner.step.create-uv-env.why.borrowed-pip" : "planner.step.create-uv-env.why"],
+                 argv: [python.path, "-m", "venv"] + (borrowsPip ? ["--without-pip", "--system-site-packages"] : []) + [tool],
+                 state: toolState,
+                 doneCheck: StepChecks.executable(toolPython)),
+            Step(id: "install-uv",
+                 title: strings["planner.step.install-uv.title"],
+                 why: strings["planner.step.install-uv.why"],
+                 argv: [toolPython, "-m", "pip", "install"] + (borrowsPip ? ["--ignore-installed"] : []) + ["uv"],
+                 environment: pipEnvironment(),
+                 state: toolState,
+                 doneCheck: StepChecks.executable(UVInstaller.executable(home: home))),
+        ]
+    }
+
+    /// `uv venv`, with pip seeded so the venv is used like one `python -m venv` made.
+    func uvVenvCommand(python: MachineFacts.PythonInterpreter, venv: String) -> [String] {
+        [UVInstaller.executable(home: home), "venv", "--seed", "--allow-existing", "--python", python.path, venv]
+    }
+
+    /// `uv pip install` for the venv's interpreter, and the environment uv reads the index from.
+    func uvInstallCommand(python: String) -> (command: [String], environment: [String: String]) {
+        ([UVInstaller.executable(home: home), "pip", "install", "--python", python], uvEnvironment())
     }
 
     func uvEnvironment() -> [String: String] { answers.uvEnvironment }

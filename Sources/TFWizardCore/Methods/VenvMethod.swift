@@ -84,20 +84,21 @@ extension Planning {
         }
         let venvPython = venv + "/bin/python"
         let venvReady = target.venvExists && target.venvHasPython && target.venvPythonMinor == python.minorVersion
-        if answers.installer == .uv {
-            return steps + uvVenvSteps(python: python, release: release, venv: venv, venvReady: venvReady)
-                + [try validationStep(python: venvPython)]
-        }
+        // With uv: uv's tool environment first, then uv makes the venv and installs; pip needs no upgrade.
+        let withUV = answers.installer == .uv
+        if withUV { steps += uvToolSteps(python: python) }
         steps.append(Step(
             id: "create-venv",
             title: strings.text("planner.step.create-venv.title", ["venv": venv]),
-            why: strings["planner.step.create-venv.why"],
-            argv: [python.path, "-m", "venv", venv],
+            why: strings[withUV ? "planner.step.create-venv.why.uv" : "planner.step.create-venv.why"],
+            argv: withUV ? uvVenvCommand(python: python, venv: venv) : [python.path, "-m", "venv", venv],
+            environment: withUV ? uvEnvironment() : [:],
             state: venvReady ? .alreadyDone(reason: strings.text("planner.done.venv", ["venv": venv, "python": python.minorVersion]))
                              : .toRun,
             doneCheck: StepChecks.executable(venvPython)))
-        steps.append(upgradePipStep(python: venvPython, release: release, user: false))
-        var install = installStep(python: venvPython, release: release, user: false)
+        if !withUV { steps.append(upgradePipStep(python: venvPython, release: release, user: false)) }
+        var install = installStep(python: venvPython, release: release, user: false,
+                                  installer: withUV ? uvInstallCommand(python: venvPython) : nil)
         if venvReady, let reason = tensorflowAlreadyInstalled(release) { install.state = .alreadyDone(reason: reason) }
         steps.append(install)
         steps.append(try validationStep(python: venvPython))
