@@ -104,17 +104,16 @@ public final class NcursesTerminal: Terminal {
         return Self.characterKey(UInt32(character))
     }
 
-    public var hasKeyWaiting: Bool {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
-    }
+    public var hasKeyWaiting: Bool { Self.inputEvents() & Int16(POLLIN) != 0 }
 
     /// `get_wch` answers a closed terminal with ERR at once, as if no key came in time; only poll's
     /// flags tell the two apart (a hung-up tty reads as end of file and polls as POLLHUP).
-    static func inputHungUp() -> Bool {
+    static func inputHungUp() -> Bool { inputEvents() & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 }
+
+    /// What poll says of the terminal's input now, without waiting (0: nothing).
+    private static func inputEvents() -> Int16 {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) > 0 else { return false }
-        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        return poll(&descriptor, 1, 0) > 0 ? descriptor.revents : 0
     }
 
     static func characterKey(_ value: UInt32) -> Key? {
