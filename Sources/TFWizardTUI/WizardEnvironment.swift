@@ -14,6 +14,8 @@ public struct WizardEnvironment {
     public var probeSummary: [String]
     /// The answers the screens start from (defaults, or an answer file's values).
     public var initialAnswers: Answers
+    /// Whether they came from an answer file: its installer then stands (pip where it names none).
+    public var answersFromFile = false
     /// The install methods the method screen offers (their questions, how to use the result).
     public var methods: InstallMethods = .all
     public var methodAvailability: (Answers.Method, Answers.Device) -> MethodAvailability

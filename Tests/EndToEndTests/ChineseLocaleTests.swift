@@ -23,7 +23,7 @@ final class ChineseLocaleTests: XCTestCase {
         let screens: [(title: String, phrase: String)] = [
             ("欢迎", "本向导在这台机器上安装 TensorFlow"), ("CPU 还是 GPU", "TensorFlow 用 CPU 计算，还是用 NVIDIA GPU？"),
             ("安装方式", "用什么方式安装 TensorFlow？"), ("软件包和版本", "安装哪个 TensorFlow 包、哪个版本？"),
-            ("Python", "使用哪个 Python？"), ("环境目录", "虚拟环境放在哪里？"), ("查看安装计划", "创建虚拟环境"),
+            ("Python", "使用哪个 Python？"), ("环境目录", "虚拟环境放在哪里？"), ("查看安装计划", "创建 uv 的工具环境"),
         ]
         // The welcome screen whole, not the first frame drawn while the machine is probed.
         try session.waitFor("按回车开始", timeout: 20)

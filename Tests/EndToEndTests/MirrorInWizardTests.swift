@@ -24,6 +24,8 @@ final class MirrorInWizardTests: XCTestCase {
             try session.send("Enter")
         }
         try session.waitFor("Review the plan", timeout: 20)
+        try session.send("u")                         // pip's steps (uv is recommended here; its mirror test is UVInstallTests)
+        try session.waitFor("Upgrade pip", timeout: 20)
         try session.send("m")
         try session.waitFor("Where should pip download packages from?", timeout: 10)
         let mirror = "http://mirror:\(Self.password)@127.0.0.1:\(index.port)/simple/"

@@ -5,22 +5,22 @@ import XCTest
 /// 80x24 tmux pane against a recorded machine: the plan on screen is the one TensorFlow documents today
 /// for that machine, and nothing runs.
 final class RecordedMachineWalkTests: XCTestCase {
-    /// The H200 machine (Ubuntu 24.04, driver 580 loaded): Enter on every screen takes GPU and a venv; the
-    /// plan installs tensorflow[and-cuda] and needs no driver step. Then the dry run goes to the end.
+    /// The H200 machine (Ubuntu 24.04, driver 580 loaded): Enter on every screen takes GPU, a venv and uv;
+    /// the plan installs tensorflow[and-cuda] and needs no driver step. Then the dry run goes to the end.
     func testGPUOnTheWorkingH200MachineDryRunsToTheEnd() throws {
         let wizard = try RecordedWizard(machine: "ubuntu-24.04")
         try wizard.pressEnter(through: ["Welcome", "CPU or GPU", "Install method", "Package and version", "Python",
                                     "Environment folder"])
         let plan = try wizard.readPlan()
-        XCTAssertTrue(plan.contains("-m pip install 'tensorflow[and-cuda]'"), plan)
+        XCTAssertTrue(plan.contains("/bin/uv pip install --python /home/ubuntu/tensorflow/venv/bin/python 'tensorflow[and-cuda]'"), plan)
         XCTAssertTrue(plan.contains("only the NVIDIA driver (>= 525.60.13) must"), plan)
         XCTAssertFalse(plan.contains("ubuntu-drivers"), "a loaded 580 driver needs no driver step:\n\(plan)")
         XCTAssertFalse(plan.contains("install tensorflow-gpu"), plan)
 
         try wizard.session.send("Enter")
         let finished = try wizard.session.waitFor("The install finished", timeout: 10)
-        XCTAssertTrue(finished.contains("3 of 4 steps done, 1 skipped"), finished)
-        let check = finished.components(separatedBy: "\n").first { $0.hasPrefix("  4. ") } ?? ""
+        XCTAssertTrue(finished.contains("4 of 5 steps done, 1 skipped"), finished)
+        let check = finished.components(separatedBy: "\n").first { $0.hasPrefix("  5. ") } ?? ""
         XCTAssertTrue(check.contains("skipped"), "the check must read as not run in a dry run: \(check)")
         try wizard.session.send("Enter")
         let done = try wizard.on("Finished", press: "Enter")
@@ -36,7 +36,7 @@ final class RecordedMachineWalkTests: XCTestCase {
         let logFolder = wizard.stateFolder.appendingPathComponent("tfwizard/dry-run-ubuntu-24.04")
         let log = try FileManager.default.contentsOfDirectory(atPath: logFolder.path).first { $0.hasSuffix(".log") }
         let text = try String(contentsOf: logFolder.appendingPathComponent(try XCTUnwrap(log)), encoding: .utf8)
-        XCTAssertTrue(text.contains("would run: /home/ubuntu/tensorflow/venv/bin/python -m pip install 'tensorflow[and-cuda]'"), text)
+        XCTAssertTrue(text.contains("would run: /home/ubuntu/.local/share/tfwizard/uv/bin/uv pip install --python /home/ubuntu/tensorflow/venv/bin/python 'tensorflow[and-cuda]'"), text)
         XCTAssertTrue(text.contains("not run: a dry run cannot check TensorFlow"), text)
         XCTAssertFalse(text.contains("passed: true"), text)
         XCTAssertTrue(text.contains("DRY RUN against the recorded machine"), text)

@@ -3,7 +3,8 @@ import XCTest
 
 /// The uv installer for real: uv from the package index into its tool environment, the venv made by
 /// `uv venv`, TensorFlow by `uv pip install`, the same check. Headless, it must resolve exactly what the
-/// guide's pip commands resolve; in the wizard, `u` on the plan chooses it.
+/// guide's pip commands resolve. In the wizard uv is the recommended installer (WizardTmuxTests installs
+/// with it, Enter only); `u` on the plan chooses pip instead.
 final class UVInstallTests: XCTestCase {
     func testHeadlessUVInstallResolvesWhatPipResolves() throws {
         let folder = try BinaryUnderTest.temporaryFolder("uv")
@@ -54,22 +55,23 @@ final class UVInstallTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: tool))
     }
 
-    func testUChosenOnThePlanInstallsWithUVInTheWizard() throws {
-        let home = try BinaryUnderTest.temporaryFolder("uv-wizard-home")
+    func testUOnThePlanInstallsWithPipInTheWizard() throws {
+        let home = try BinaryUnderTest.temporaryFolder("pip-wizard-home")
         defer { try? FileManager.default.removeItem(at: home) }
         let session = try TmuxSession(command: WizardTmuxTests.script(home: home), environment: Self.environment(home: home))
         for title in ["Press Enter to begin", "CPU or GPU", "Install method", "Package and version", "Python", "Environment folder"] {
             try session.waitFor(title, timeout: 20)
             try session.send("Enter")
         }
-        try session.waitFor("Review the plan", timeout: 20)
+        let uvPlan = try session.waitFor("Review the plan", timeout: 20)
+        XCTAssertTrue(uvPlan.contains("Create uv's tool environment"), uvPlan)
         try session.send("u")
-        let plan = try session.waitFor("Create uv's tool environment", timeout: 20)
-        XCTAssertTrue(plan.contains("uv creates the venv and installs TensorFlow instead of pip"), plan)
+        let plan = try session.waitFor("Upgrade pip", timeout: 20)
+        XCTAssertFalse(plan.contains("Create uv's tool environment"), plan)
         try session.send("Enter")
         try session.waitFor("Installing", timeout: 20)
         let finished = try session.waitFor("The install finished", timeout: 900)
-        XCTAssertTrue(finished.contains("5 of 5 steps"), finished)
+        XCTAssertTrue(finished.contains("4 of 4 steps"), finished)
         try session.send("Enter")
         let check = try session.waitFor("Check result", timeout: 20)
         XCTAssertTrue(check.contains("Validation passed.") || check.contains("TensorFlow works."), check)
@@ -82,11 +84,11 @@ final class UVInstallTests: XCTestCase {
         let logDirectory = home.appendingPathComponent(".local/state/tfwizard")
         let log = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).first { $0.hasSuffix(".log") })
         let text = try String(contentsOf: logDirectory.appendingPathComponent(log), encoding: .utf8)
-        XCTAssertTrue(text.contains("/bin/uv pip install --python "), "the log lacks uv's install command")
-        XCTAssertTrue(text.contains("-m venv --without-pip --system-site-packages "), "the system Python's pip was not borrowed")
+        XCTAssertTrue(text.contains("-m pip install tensorflow"), "the log lacks pip's install command")
+        XCTAssertFalse(text.contains("/bin/uv "), "uv ran")
         let answers = try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).filter { $0.hasSuffix(".yaml") }
         let saved = try answers.map { try String(contentsOf: logDirectory.appendingPathComponent($0), encoding: .utf8) }
-        XCTAssertTrue(saved.contains { $0.contains("installer: uv") }, "the saved answers lack the installer: \(saved)")
+        XCTAssertTrue(saved.contains { $0.contains("installer: pip") }, "the saved answers lack the installer: \(saved)")
         let venvPython = home.appendingPathComponent("tensorflow/venv/bin/python").path
         XCTAssertEqual(try Self.shell([venvPython, "-c", "import tensorflow"]), 0)
     }
@@ -171,13 +173,7 @@ final class UVInstallTests: XCTestCase {
 
     /// A home of the test's own (uv's tool environment and the logs go there); pyenv and the download
     /// caches stay the real ones, so a second run does not download everything again.
-    static func environment(home: URL) -> [String: String] {
-        var environment = WizardTmuxTests.environment(home: home)
-        let real = ProcessInfo.processInfo.environment
-        let realHome = real["HOME"] ?? NSHomeDirectory()
-        environment["UV_CACHE_DIR"] = real["UV_CACHE_DIR"] ?? realHome + "/.cache/uv"
-        return environment
-    }
+    static func environment(home: URL) -> [String: String] { WizardTmuxTests.environment(home: home) }
 
     /// The base interpreter a venv was made from (`home` in pyvenv.cfg, plus the executable's name).
     static func venvBasePython(_ venv: String) -> String? {

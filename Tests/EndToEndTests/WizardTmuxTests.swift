@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 
 /// The real binary in an 80x24 tmux pane, driven with Enter only, as a new user would: a real CPU
-/// install into a temporary home, validation seen on screen, the exported log present, and the
-/// terminal's settings (`stty -g`) the same before and after.
+/// install into a temporary home (with uv, the recommended installer here: this machine's pip reads no
+/// index of its own), validation seen on screen, the exported log present, and the terminal's settings
+/// (`stty -g`) the same before and after.
 final class WizardTmuxTests: XCTestCase {
     func testEnterThroughTheDefaultsInstallsTensorFlow() throws {
         let home = try BinaryUnderTest.temporaryFolder("wizard-home")
@@ -18,9 +19,9 @@ final class WizardTmuxTests: XCTestCase {
         }
         try session.waitFor("Installing", timeout: 20)
         let finished = try session.waitFor("The install finished", timeout: 900)
-        XCTAssertTrue(finished.contains("4 of 4 steps"), finished)
-        let stepLines = finished.split(separator: "\n").filter { line in (1...4).contains { line.hasPrefix("  \($0). ") } }
-        XCTAssertEqual(stepLines.count, 4, finished)
+        XCTAssertTrue(finished.contains("5 of 5 steps"), finished)
+        let stepLines = finished.split(separator: "\n").filter { line in (1...5).contains { line.hasPrefix("  \($0). ") } }
+        XCTAssertEqual(stepLines.count, 5, finished)
         for line in stepLines { XCTAssertTrue(line.contains(" done "), "not done: \(line)") }
         try session.send("Enter")
         let check = try session.waitFor("Check result", timeout: 20)
@@ -43,9 +44,13 @@ final class WizardTmuxTests: XCTestCase {
             let unwrapped = done.replacingOccurrences(of: "\n  ", with: "")
             XCTAssertTrue(unwrapped.contains(logDirectory.path + "/" + log), "the log's path is not on screen:\n\(done)")
             let text = try String(contentsOf: logDirectory.appendingPathComponent(log), encoding: .utf8)
-            XCTAssertTrue(text.contains("pip install tensorflow"), "the log lacks the install command")
+            XCTAssertTrue(text.contains("/bin/uv pip install --python "), "the log lacks uv's install command")
+            XCTAssertTrue(text.contains("-m venv --without-pip --system-site-packages "), "the Python's own pip was not borrowed")
             XCTAssertTrue(text.contains("passed: true"), "the log lacks the validation")
         }
+        let saved = try FileManager.default.contentsOfDirectory(atPath: logDirectory.path).filter { $0.hasSuffix(".yaml") }
+            .map { try String(contentsOf: logDirectory.appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertTrue(saved.contains { $0.contains("installer: uv") }, "the saved answers lack the installer: \(saved)")
         let venvPython = home.appendingPathComponent("tensorflow/venv/bin/python").path
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: venvPython))
 
@@ -70,6 +75,7 @@ final class WizardTmuxTests: XCTestCase {
         var environment = ["HOME": home.path, "PIP_CACHE_DIR": real["PIP_CACHE_DIR"] ?? realHome + "/.cache/pip"]
         environment["PYENV_ROOT"] = real["PYENV_ROOT"] ?? realHome + "/.pyenv"
         environment["XDG_STATE_HOME"] = home.path + "/.local/state"
+        environment["UV_CACHE_DIR"] = real["UV_CACHE_DIR"] ?? realHome + "/.cache/uv"
         return environment
     }
 }

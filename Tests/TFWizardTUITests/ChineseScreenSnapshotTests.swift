@@ -6,8 +6,10 @@ import XCTest
 /// Chinese reader checks against the English ones. Each screen also fits by display width, and shows no
 /// English sentence (a word from the code that bypassed the string tables).
 final class ChineseScreenSnapshotTests: XCTestCase {
-    private func chinese(gpu: Bool = false, adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardDriver {
-        WizardDriver(TestMachine.environment(gpu: gpu, language: "zh", adjust: adjust))
+    /// pip unless told otherwise: the scripted runs below print pip's output into pip's steps.
+    private func chinese(gpu: Bool = false, installer: Answers.Installer? = .pip,
+                         adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardDriver {
+        WizardDriver(TestMachine.environment(gpu: gpu, language: "zh", installer: installer, adjust: adjust))
     }
 
     /// Snapshot, width of every row, and no English prose outside what a child program printed.
@@ -62,7 +64,7 @@ final class ChineseScreenSnapshotTests: XCTestCase {
     }
 
     func testPlanAndItsEnd() {
-        var driver = chinese()
+        var driver = chinese(installer: nil)   // the recommended installer, uv
         driver.press(times: 6, .enter)
         check(driver, "07-plan")
         driver.press(.end)

@@ -5,7 +5,7 @@ import XCTest
 /// What stays in the terminal after the wizard's screen is gone: the outcome, the files, the next steps.
 final class ExitSummaryTests: XCTestCase {
     private func finishedInstall(success: Bool, rerunOptions: [String] = []) -> WizardDriver {
-        var environment = TestMachine.environment()
+        var environment = TestMachine.environment(installer: .pip)
         environment.rerunOptions = rerunOptions
         var driver = WizardDriver(environment)
         driver.press(times: 7, .enter)
@@ -72,7 +72,7 @@ final class ExitSummaryTests: XCTestCase {
     }
 
     func testLeavingBeforeTheInstallChangedNothing() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(.escape, .enter)
         let lines = ExitSummary.lines(driver.state, reason: .cancelled, logPath: "/tmp/x.log")
         XCTAssertEqual(lines.first, "tfwizard: left before installing anything; nothing on this machine was changed.")
@@ -102,7 +102,7 @@ final class RootConfirmationTests: XCTestCase {
     }
 
     func testAPlanWithoutRootStepsStartsAtOnce() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         XCTAssertNil(driver.state.confirmation)
         XCTAssertEqual(driver.state.screen, .install)
@@ -112,7 +112,7 @@ final class RootConfirmationTests: XCTestCase {
 /// A retried step says which attempt is running, so a second failure does not read like the first.
 final class RetryAttemptTests: XCTestCase {
     func testTheStepLineShowsTheAttemptNumber() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         driver.engine(.stepStarted(index: 0),
                       .stepFinished(index: 0, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
@@ -132,7 +132,7 @@ final class RetryAttemptTests: XCTestCase {
 /// with the reason in full.
 final class VenvFolderCheckTests: XCTestCase {
     private func atVenvScreen() -> WizardDriver {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         for _ in 0..<6 where driver.state.screen != .venv { driver.press(.enter) }
         XCTAssertEqual(driver.state.screen, .venv)
         return driver

@@ -6,7 +6,7 @@ import XCTest
 /// shown in the plan with their password masked, and left alone by Esc.
 final class IndexSettingsScreenTests: XCTestCase {
     private func atSettings(language: String = "en") -> WizardDriver {
-        var driver = WizardDriver(TestMachine.environment(language: language))
+        var driver = WizardDriver(TestMachine.environment(language: language, installer: .pip))
         driver.press(times: 6, .enter)
         XCTAssertEqual(driver.state.screen, .plan)
         driver.press(.character("m"))

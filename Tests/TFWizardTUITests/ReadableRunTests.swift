@@ -18,7 +18,7 @@ final class ReadableRunTests: XCTestCase {
     }
 
     func testProgressCountsOnlyStepsThatDidTheirWork() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         startInstall(&driver)
         driver.engine(.stepStarted(index: 0), Self.done(0), .stepStarted(index: 1),
                       .stepFinished(index: 1, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
@@ -34,7 +34,7 @@ final class ReadableRunTests: XCTestCase {
     }
 
     func testAStepThatSucceededWithWarningsSaysSo() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         startInstall(&driver)
         let retries = (0..<5).map { "WARNING: Retrying (Retry(total=\(4 - $0), connect=None, read=None)) after connection broken by 'ReadTimeoutError'\r\n" }
         driver.engine(.stepStarted(index: 0), .output(index: 0, bytes: Array(retries.joined().utf8)), Self.done(0),
@@ -52,7 +52,7 @@ final class ReadableRunTests: XCTestCase {
     /// TensorFlow's own notices in the check ("WARNING: All log messages before absl::InitializeLog()")
     /// are not the check's warnings: its result is the check screen's.
     func testTheChecksTensorFlowNoticesAreNotCountedAsWarnings() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         startInstall(&driver)
         let notice = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\r\n"
         driver.engine(.stepStarted(index: 3), .output(index: 3, bytes: Array(notice.utf8)), Self.done(3))
@@ -66,7 +66,7 @@ final class ReadableRunTests: XCTestCase {
             + "'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file: No such file or directory\r\n"
             + "Traceback (most recent call last):\r\nRuntimeError: the check failed\r\n"
         func cause(gpu: Bool) -> String? {
-            var driver = WizardDriver(TestMachine.environment(gpu: gpu))
+            var driver = WizardDriver(TestMachine.environment(gpu: gpu, installer: .pip))
             startInstall(&driver)
             let last = (driver.state.plan?.steps.count ?? 1) - 1
             driver.engine(.stepStarted(index: last), .output(index: last, bytes: Array(line.utf8)),
@@ -82,7 +82,7 @@ final class ReadableRunTests: XCTestCase {
     func testFixCommandsUseTheStepsInterpreterAndThisRunsMirror() {
         var answers = Answers()
         answers.indexURL = "https://ada:s3cret@mirror.example.org/simple"
-        var driver = WizardDriver(TestMachine.environment(answers: answers))
+        var driver = WizardDriver(TestMachine.environment(answers: answers, installer: .pip))
         startInstall(&driver)
         let output = TroubleshootScreenTests.networkError.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
         driver.engine(.stepStarted(index: 0), Self.done(0), .stepStarted(index: 1), Self.done(1),
@@ -101,7 +101,7 @@ final class ReadableRunTests: XCTestCase {
     }
 
     func testTheWholeMatchedLineIsShown() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         startInstall(&driver)
         let output = TroubleshootScreenTests.networkError.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
         driver.engine(.stepStarted(index: 0), Self.done(0), .stepStarted(index: 1), .output(index: 1, bytes: Array(output.utf8)),
@@ -113,7 +113,7 @@ final class ReadableRunTests: XCTestCase {
     }
 
     func testTheFullLogWrapsLongLinesInsteadOfCuttingThem() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         startInstall(&driver)
         let long = "ERROR: " + String(repeating: "abcdefghij", count: 20) + " END"
         driver.engine(.stepStarted(index: 0), .output(index: 0, bytes: Array((long + "\r\n").utf8)),
@@ -148,7 +148,7 @@ final class ReadableRunTests: XCTestCase {
             .first { FileManager.default.isExecutableFile(atPath: $0) }, "needs a /usr/bin/python3.1x")
         let prober = Prober(root: "/", runner: SystemCommandRunner(), environment: ProcessInfo.processInfo.environment,
                             venvTarget: nil)
-        var driver = WizardDriver(TestMachine.environment(prober: prober))
+        var driver = WizardDriver(TestMachine.environment(prober: prober, installer: .pip))
         driver.press(.enter, .enter, .enter, .enter)
         XCTAssertEqual(driver.state.screen, .python)
         driver.press(.end)

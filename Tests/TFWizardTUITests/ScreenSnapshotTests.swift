@@ -88,7 +88,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testInstallRunningWithProgressLine() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.runSecondStep(printing: ["Requirement already satisfied: pip in ./lib/python3.12/site-packages (24.0)\r\n",
                                         "Collecting pip\r\n  Downloading pip-25.3-py3-none-any.whl (1.8 MB)\r\n",
                                         "     ━━━━━━━━━━ 0.4/1.8 MB 3.1 MB/s eta 0:00:01\r",
@@ -97,7 +97,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testInstallFinishedWithLogFocusHistory() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         driver.engine(.stepStarted(index: 0), .output(index: 0, bytes: Array("[sudo] password for ada: ".utf8)))
         driver.press(.tab)
@@ -109,7 +109,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testCancelAsksFirst() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         driver.engine(.stepStarted(index: 0))
         driver.press(.interrupt)
@@ -117,13 +117,13 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testFailureOffersRetrySkipLogAbort() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         failInstall(&driver, step: 2)
         assertSnapshot(driver.screen(), named: "09-failure")
     }
 
     func testFullLog() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         failInstall(&driver, step: 2)
         driver.press(.down, .down, .enter)
         assertSnapshot(driver.screen(), named: "10-full-log")
@@ -154,7 +154,7 @@ final class ScreenSnapshotTests: XCTestCase {
 
     /// A failed last step is not said to be "needed by later steps": there are none.
     func testFailedLastStepSaysWhyItCannotBeSkipped() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         failInstall(&driver, step: 3)
         let screen = driver.screen()
         XCTAssertTrue(screen.contains("This is the last step"), screen)

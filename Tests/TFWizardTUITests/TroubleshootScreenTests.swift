@@ -52,7 +52,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testVenvMissingOffersTheFixAndShowsItsCommandsFirst() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         fail(&driver, step: 0, output: Self.venvMissing)
         XCTAssertTrue(driver.screen().contains("Python's venv module is incomplete"), "the failure screen names the cause")
         openTroubleshoot(&driver)
@@ -81,7 +81,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testNetworkErrorExplainsButDoesNotApply() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         fail(&driver, step: 2, output: Self.networkError)
         openTroubleshoot(&driver)
         let screen = driver.screen()
@@ -97,7 +97,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testNumpy2FixPinsNumpyInTheVenv() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         fail(&driver, step: 3, output: Self.numpy2)
         openTroubleshoot(&driver)
         assertSnapshot(driver.screen(), named: "33-troubleshoot-numpy2-abi")
@@ -114,7 +114,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testLogFileFromTheMainMenu() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(.down, .enter)
         XCTAssertEqual(driver.state.screen, .logPath)
         let folder = CatalogDiagnosis.logFolder
@@ -141,7 +141,7 @@ final class TroubleshootScreenTests: XCTestCase {
     /// A CUDA library line with nothing saying whether the machine has an NVIDIA GPU is a possible cause,
     /// worded as `doctor` words it, never listed among the harmless messages.
     func testACUDALibraryLineOfUnknownGPUIsAPossibleCauseNotHarmless() throws {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(.down, .enter)
         driver.type(CatalogDiagnosis.logFolder + "/cudnn.log")
         driver.press(.enter)
@@ -159,7 +159,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testAPossibleCauseBesideTheCauseIsAlsoFoundNotHarmless() throws {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(.down, .enter)
         driver.type(CatalogDiagnosis.logFolder + "/cudnn-and-pep668.log")
         driver.press(.enter)
@@ -173,7 +173,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testSpacePagesThroughALongDiagnosisAndStartsOver() {
-        var driver = WizardDriver(TestMachine.environment(), rows: 24, columns: 80)
+        var driver = WizardDriver(TestMachine.environment(installer: .pip), rows: 24, columns: 80)
         let others = """
             I0000 This TensorFlow binary is optimized to use available CPU instructions in performance-critical operations.
             I0000 successful NUMA node read from SysFS had negative value (-1), but there must be at least one NUMA node
@@ -201,7 +201,7 @@ final class TroubleshootScreenTests: XCTestCase {
     }
 
     func testCtrlCOnTheTroubleshootScreenCancelsTheInstall() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         fail(&driver, step: 0, output: Self.venvMissing)
         openTroubleshoot(&driver)
         driver.press(.interrupt)

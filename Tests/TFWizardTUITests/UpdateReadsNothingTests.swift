@@ -15,7 +15,7 @@ final class UpdateReadsNothingTests: XCTestCase {
 
     func testThePlanWaitsForTheTargetFolderToBeRead() {
         let reads = Reads()
-        var environment = TestMachine.environment()
+        var environment = TestMachine.environment(installer: .pip)
         environment.inspectTarget = { answers in reads.count += 1; return .absent(answers.venv) }
         var state = Wizard.initialState(environment: environment, size: TerminalSize(rows: 24, columns: 80))
         var effects: [WizardEffect] = []
@@ -40,7 +40,7 @@ final class UpdateReadsNothingTests: XCTestCase {
 
     func testALogFileIsReadAsAnEffect() {
         let reads = Reads()
-        var environment = TestMachine.environment()
+        var environment = TestMachine.environment(installer: .pip)
         environment.loadLogFile = { path in
             reads.count += 1
             return .failure(LogFileProblem(message: "cannot read \(path)"))
@@ -64,7 +64,7 @@ final class UpdateReadsNothingTests: XCTestCase {
 /// the reason and starts on one pip accepts, so Enter through it never meets "these answers cannot work".
 final class SystemPipPythonScreenTests: XCTestCase {
     func testExternallyManagedPythonIsDisabledForSystemPip() {
-        var driver = WizardDriver(TestMachine.environment(answers: Answers(method: .systemPip)))
+        var driver = WizardDriver(TestMachine.environment(answers: Answers(method: .systemPip), installer: .pip))
         for _ in 0..<6 where driver.state.screen != .python { driver.press(.enter) }
         XCTAssertEqual(driver.state.screen, .python)
         let system = driver.state.pythonChoices.firstIndex { $0.path == "/usr/bin/python3" }!

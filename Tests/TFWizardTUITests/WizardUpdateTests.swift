@@ -16,14 +16,15 @@ final class WizardUpdateTests: XCTestCase {
         driver.press(.enter)
         XCTAssertEqual(driver.state.screen, .install)
         guard case .startEngine(let plan)? = driver.effects.first else { return XCTFail("no engine start: \(driver.effects)") }
-        XCTAssertEqual(plan.steps.map(\.id), ["create-venv", "upgrade-pip", "install-tf", "validate"])
+        // uv, the recommended installer where pip reads no index of its own (InstallerChoiceTests).
+        XCTAssertEqual(plan.steps.map(\.id), ["create-uv-env", "install-uv", "create-venv", "install-tf", "validate"])
     }
 
     func testDefaultsPreferAWorkingGPU() {
         var driver = WizardDriver(TestMachine.environment(gpu: true))
         driver.press(times: 6, .enter)
         XCTAssertEqual(driver.state.answers.device, .gpu)
-        XCTAssertEqual(driver.state.plan?.steps[2].title, "Install tensorflow[and-cuda]")
+        XCTAssertEqual(driver.state.plan?.steps.first { $0.id == "install-tf" }?.title, "Install tensorflow[and-cuda]")
     }
 
     func testGPUCannotBeChosenWithoutNVIDIA() {
@@ -116,7 +117,7 @@ final class WizardUpdateTests: XCTestCase {
     }
 
     func testFailureOffersRetryAndSkipOnlyWhenSafe() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         driver.engine(.stepStarted(index: 1),
                       .stepFinished(index: 1, outcome: .init(status: .failed, exitCode: 1, signal: nil, durationSeconds: 1)),
@@ -223,7 +224,7 @@ final class WizardUpdateTests: XCTestCase {
     }
 
     func testLogPaneSizeGoesToTheChildAndFollowsResizes() {
-        var driver = WizardDriver(TestMachine.environment())
+        var driver = WizardDriver(TestMachine.environment(installer: .pip))
         driver.press(times: 7, .enter)
         // 24 rows: title, blank, 4 steps, blank, progress bar, log header, message, help -> 13 log rows.
         XCTAssertEqual(driver.effects.last, .resizeLogPane(rows: 13, columns: 78))
@@ -243,6 +244,6 @@ final class WizardUpdateTests: XCTestCase {
         let screen = driver.screen()
         XCTAssertFalse(screen.contains("more below"))
         XCTAssertTrue(screen.contains("Nothing has run yet. Press Enter to run these steps."))
-        XCTAssertTrue(screen.contains("4. Check that TensorFlow works"))
+        XCTAssertTrue(screen.contains("5. Check that TensorFlow works"))
     }
 }

@@ -20,6 +20,7 @@ public struct MachineFacts: Codable, Equatable, Sendable {
     public var conda: CondaFacts?              // nil: no conda or mamba found
     public var userName: String?               // the user the install is for ($USER), for `usermod -aG docker`
     public var dpkgHalfDone: [String]?         // packages `dpkg --audit` names (a cut-short apt run); nil: not asked
+    public var pipIndex: PipIndex?             // the index pip is set to read instead of pypi.org; nil: none set
 
     public init(os: OperatingSystem, architecture: String, cpu: CPU, glibcVersion: String?,
                 pythons: [PythonInterpreter], disk: Disk?, privileges: Privileges, gpu: GPU,
@@ -77,6 +78,13 @@ public struct MachineFacts: Codable, Equatable, Sendable {
         public var minorVersion: String { version.split(separator: ".").prefix(2).joined(separator: ".") }
         /// venv with pip works only when both the module and ensurepip are there.
         public var canCreateVenv: Bool { venvAvailable && ensurepipAvailable }
+    }
+
+    /// A package index pip reads from its environment or configuration (masked: it may hold a password).
+    public struct PipIndex: Codable, Equatable, Sendable {
+        public var url: String?                // nil: no index at all (no-index: wheels from folders only)
+        public var source: String              // PIP_INDEX_URL, PIP_NO_INDEX, or the configuration file
+        public init(url: String?, source: String) { self.url = url; self.source = source }
     }
 
     public struct Disk: Codable, Equatable, Sendable {

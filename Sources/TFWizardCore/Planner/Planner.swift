@@ -242,7 +242,7 @@ public struct Planning {
     /// "latest" resolved: which release that is today (a nightly has no release to name).
     func latestNote(_ release: TensorFlowRelease) -> [String] {
         guard answers.version == "latest" && answers.package != .tfNightly else { return [] }
-        return [strings.text("planner.note.latest", ["version": release.version])]
+        return [strings.text("planner.note.latest", ["version": release.version, "installer": answers.installer.rawValue])]
     }
 
     // MARK: checks that need no release

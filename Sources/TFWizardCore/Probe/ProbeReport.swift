@@ -52,6 +52,11 @@ public enum ProbeReport {
             }
         }
 
+        if let index = facts.pipIndex {
+            lines.append(index.url.map { strings.text("probe.pip-index", ["url": $0, "source": index.source]) }
+                         ?? strings.text("probe.pip-index.none", ["source": index.source]))
+        }
+
         if let disk = facts.disk {
             lines.append(strings.text("probe.disk", ["path": disk.path, "size": byteCount(disk.freeBytes)]))
         } else {

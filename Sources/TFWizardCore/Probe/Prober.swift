@@ -93,6 +93,7 @@ public struct Prober: Sendable {
                                  gpu: gpuJob.value(), aptPackages: aptPackages,
                                  docker: dockerJob.value(), conda: condaJob.value(), userName: userName)
         facts.dpkgHalfDone = auditJob.value()
+        facts.pipIndex = PipIndexProbe(machine: machine, environment: environment).probe()
         facts.probeDurationMilliseconds = Int(((MonotonicClock.now() - started) * 1000).rounded())
         return facts
     }

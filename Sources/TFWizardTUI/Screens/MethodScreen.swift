@@ -62,6 +62,7 @@ extension WizardState {
             switch methodStates[method] ?? .available {
             case .available:
                 answers.method = method
+                answers.installer = installer(for: method)
                 advance(environment)
             case .refused(let reason, _):
                 // The highlight stays on the refused row, whose reason and way out are shown below it.

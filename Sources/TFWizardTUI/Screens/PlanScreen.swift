@@ -100,8 +100,18 @@ enum PlanScreen {
         }
         add(state.text("plan.nothing-ran"), .bold)
         add(state.text("plan.index-settings-key"), .dim)
-        if otherInstaller(state) != nil { add(state.text("plan.installer-key.\(state.answers.installer.rawValue)"), .dim) }
+        if otherInstaller(state) != nil { add(installerLine(state), .dim) }
         return result
+    }
+
+    /// Which installer runs and why, with the key that switches: pip where pip's own index setting (which
+    /// uv would not read) kept it first, until the same mirror is given to both.
+    static func installerLine(_ state: WizardState) -> String {
+        if state.answers.installer == .pip, state.answers.indexURL == nil, let index = state.facts.pipIndex {
+            return index.url.map { state.text("plan.installer-key.pip-index", ["url": $0, "source": index.source]) }
+                ?? state.text("plan.installer-key.pip-no-index", ["source": index.source])
+        }
+        return state.text("plan.installer-key.\(state.answers.installer.rawValue)")
     }
 
     static func refusalScreen(_ refusal: PlanRefusal) -> Screen {
@@ -172,6 +182,7 @@ extension WizardState {
         case .switchInstaller?:
             if let other = PlanScreen.otherInstaller(self) {
                 answers.installer = other
+                installerChosen = true
                 preparePlan(environment)
             }
         case .start? where removing && (refusal != nil || plan?.steps.isEmpty != false):

@@ -38,6 +38,8 @@ public struct StatusMessage: Equatable, Sendable {
 public struct WizardState: Sendable {
     public internal(set) var screen: Screen = .welcome
     public internal(set) var answers: Answers
+    /// The installer was chosen (u on the plan, or an answer file): choosing a method keeps it where it can.
+    var installerChosen: Bool
     public internal(set) var size: TerminalSize
     public internal(set) var now: Double
     public internal(set) var confirmation: Confirmation?
@@ -114,6 +116,7 @@ public struct WizardState: Sendable {
 
     init(environment: WizardEnvironment, size: TerminalSize, now: Double) {
         answers = environment.initialAnswers
+        installerChosen = environment.answersFromFile
         self.size = size
         self.now = now
         text = Wording(strings: environment.strings, overrides: environment.textOverrides)
@@ -134,6 +137,15 @@ public struct WizardState: Sendable {
 
     /// The release the package & version screen currently points at ("latest" resolved).
     var chosenRelease: TensorFlowRelease? { catalog.release(answers.version) ?? catalog.latest }
+
+    /// The installer for a method just chosen: the one chosen before where the method has it, else uv where
+    /// the method has it and it is recommended on this machine, else the method's first.
+    func installer(for method: Answers.Method) -> Answers.Installer {
+        let offered = methods[method]?.installers ?? [.pip]
+        if installerChosen, offered.contains(answers.installer) { return answers.installer }
+        if offered.contains(.uv), UVInstaller.isRecommended(facts) { return .uv }
+        return offered.first ?? .pip
+    }
 
     /// The chosen install method's description.
     var installMethod: (any InstallMethod)? { methods[answers.method] }

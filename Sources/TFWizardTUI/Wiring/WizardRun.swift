@@ -90,6 +90,7 @@ public enum WizardRun {
             notices: notices + (session.interruptedStep.map { $0.notice(strings: strings) } ?? [])
                 + answerNotices(answerFile, loaded, context: context, catalog: catalog, strings: strings))
         environment.initialAnswers = initialAnswers
+        environment.answersFromFile = loaded != nil
         environment.uninstallAnswers = loaded == nil ? RunState.all(in: session.journal.directory).last?.state.answers : nil
         environment.planUninstall = { answers in
             UninstallRun.plan(answers, context: context, catalog: catalog, logDirectory: session.journal.directory, strings: strings)

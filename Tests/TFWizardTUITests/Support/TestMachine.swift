@@ -66,7 +66,7 @@ enum TestMachine {
     /// `engineScript` is what the fake engine plays on start.
     static func environment(gpu: Bool = false, language: String = "en", engineScript: [EngineEvent] = [], overrides: [String: String] = [:],
                             answers: Answers = Answers(), engines: EngineBox = EngineBox(),
-                            prober: Prober? = nil,
+                            prober: Prober? = nil, installer: Answers.Installer? = nil,
                             adjust: (inout MachineFacts) -> Void = { _ in }) -> WizardEnvironment {
         var machine = facts(gpu: gpu)
         adjust(&machine)
@@ -82,6 +82,11 @@ enum TestMachine {
         var environment = WizardEnvironment.live(context: context, catalog: catalog, errorCatalog: CatalogDiagnosis.catalog,
                                                  strings: Strings(language: language), sideEffects: sideEffects, user: "ada")
         environment.initialAnswers = answers
+        // An installer named here stands as an answer file's would (the steps scripted runs expect).
+        if let installer {
+            environment.initialAnswers.installer = installer
+            environment.answersFromFile = true
+        }
         environment.clock = { 1000 }
         environment.textOverrides = overrides
         return environment
