@@ -5,15 +5,19 @@
 # ratio then holds the download's noise); --warm (the default) fills one cache with an untimed install
 # first and gives it to both sides. Each run must succeed (exit 0 and the check program's OK line), or
 # the bench stops. Order alternates each round; min and median of the ratios are printed.
-# --uv: tfwizard installs with `installer: uv`; cold, each of its runs also starts without uv's tool
-# environment (a home of its own) and with an empty uv cache; warm, the warm-up made both.
-# Usage: bench/install.sh [--cold|--warm] [--uv] [ROUNDS]     (default --warm, pip, 3 rounds)
+# --uv: tfwizard installs with `installer: uv`, from an empty uv cache too when cold. uv's tool environment
+# is no cache: with --cold it is made once, untimed, before the rounds (a machine's later installs, and the
+# issue's own `uv venv` + `uv pip install` figure); --first is --cold where each tfwizard run also makes
+# it (a home of its own: the first install on a machine). Warm: the warm-up made both. Each round also
+# times uv by hand (`uv venv --seed`, `uv pip install tensorflow`, the check; uv already there, the cache as
+# tfwizard's): what tfwizard adds to uv is tfwizard/uv, and uv/guide is the floor uv sets on this machine.
+# Usage: bench/install.sh [--cold|--first|--warm] [--uv] [ROUNDS]     (default --warm, pip, 3 rounds)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
 cd "$top"
 cache=warm
-case "${1:-}" in --cold) cache=cold; shift ;; --warm) shift ;; esac
+case "${1:-}" in --cold) cache=cold; shift ;; --first) cache=first; shift ;; --warm) shift ;; esac
 installer=pip
 if [ "${1:-}" = "--uv" ]; then installer=uv; shift; fi
 rounds=${1:-3}
@@ -33,13 +37,22 @@ bare() {   # venv, cache folder, output file
   "$venv/bin/python" -c "$(cat "$top/Resources/validation/check_tensorflow.py")"
 }
 
+uvbare() {   # uv by hand, with the uv of tfwizard's tool environment
+  local venv=$1 uv=$work/home/.local/share/tfwizard/uv/bin/uv
+  UV_CACHE_DIR=$2/uv "$uv" venv --seed --python "$python" "$venv" &&
+  UV_CACHE_DIR=$2/uv "$uv" pip install --python "$venv/bin/python" tensorflow &&
+  "$venv/bin/python" -c "$(cat "$top/Resources/validation/check_tensorflow.py")"
+}
+
 wizard() {
   local venv=$1
   printf 'device: cpu\nmethod: venv\ninstaller: %s\npython: "%s"\npackage: tensorflow\nversion: latest\nvenv: %s\n' \
     "$installer" "$python" "$venv" > "$work/answers.yaml"
-  # uv's tool environment lives in the home: the cache folder's own home, so cold runs start without it.
-  mkdir -p "$2/home"
-  HOME=$2/home PIP_CACHE_DIR=$2 UV_CACHE_DIR=$2/uv "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
+  # uv's tool environment lives in the home: with --first the cache folder's own, so each run makes it.
+  local home=$work/home
+  if [ "$cache" = first ]; then home=$2/home; fi
+  mkdir -p "$home"
+  HOME=$home PIP_CACHE_DIR=$2 UV_CACHE_DIR=$2/uv "$bin" install --answers "$work/answers.yaml" --yes --log-dir "$work/logs"
 }
 
 # Times one side; the disk is flushed first so neither side pays for the other's writes (a 2 GB venv
@@ -67,17 +80,34 @@ if [ "$cache" = warm ]; then
   echo "warm-up: one untimed install fills the cache both sides use..."
   time_side bare "$work/warm" "$work/cache" >/dev/null
   if [ "$installer" = uv ]; then time_side wizard "$work/warm" "$work/cache" >/dev/null; fi
+elif [ "$installer" = uv ]; then
+  echo "uv's tool environment (for uv by hand, and with --cold for tfwizard): one untimed install..."
+  saved=$cache; cache=cold
+  time_side wizard "$work/warm" "$(cache_for)" >/dev/null
+  rm -rf "$work"/cache-*; cache=$saved
 fi
-ratios=()
+ratios=(); floor=(); added=()
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then
     b=$(time_side bare "$work/bare-$round" "$(cache_for)"); w=$(time_side wizard "$work/wiz-$round" "$(cache_for)")
+    [ "$installer" = uv ] && u=$(time_side uvbare "$work/uv-$round" "$(cache_for)")
   else
+    [ "$installer" = uv ] && u=$(time_side uvbare "$work/uv-$round" "$(cache_for)")
     w=$(time_side wizard "$work/wiz-$round" "$(cache_for)"); b=$(time_side bare "$work/bare-$round" "$(cache_for)")
   fi
-  [ "$cache" = cold ] && rm -rf "$work"/cache-*
+  [ "$cache" = warm ] || rm -rf "$work"/cache-*
   ratios+=("$(ratio "$w" "$b")")
-  printf 'round %d: guide (bare) %.1f s, tfwizard %.1f s, ratio %s\n' "$round" "$b" "$w" "${ratios[-1]}"
+  if [ "$installer" = uv ]; then
+    floor+=("$(ratio "$u" "$b")"); added+=("$(ratio "$w" "$u")")
+    printf 'round %d: guide (bare) %.1f s, tfwizard %.1f s, uv by hand %.1f s; tfwizard/guide %s, uv/guide %s, tfwizard/uv %s\n' \
+      "$round" "$b" "$w" "$u" "${ratios[-1]}" "${floor[-1]}" "${added[-1]}"
+  else
+    printf 'round %d: guide (bare) %.1f s, tfwizard %.1f s, ratio %s\n' "$round" "$b" "$w" "${ratios[-1]}"
+  fi
 done
 if [ "$installer" = uv ]; then limit="target 0.50"; else limit="limit 1.10"; fi
 echo "tfwizard/guide: $(min_median "${ratios[@]}") ($limit)"
+if [ "$installer" = uv ]; then
+  echo "uv by hand/guide: $(min_median "${floor[@]}") (uv's own floor here)"
+  echo "tfwizard/uv by hand: $(min_median "${added[@]}") (what tfwizard adds to uv)"
+fi
