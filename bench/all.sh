@@ -21,4 +21,6 @@ echo; echo "== instruction counts (bench/callgrind.sh)"; bench/callgrind.sh
 if $install; then
   echo; echo "== install, warm pip cache (bench/install.sh --warm $rounds)"; bench/install.sh --warm "$rounds"
   echo; echo "== install, cold pip cache (bench/install.sh --cold $rounds)"; bench/install.sh --cold "$rounds"
+  echo; echo "== install with uv, cold caches (bench/install.sh --cold --uv $rounds)"; bench/install.sh --cold --uv "$rounds"
+  echo; echo "== install with uv, warm caches (bench/install.sh --warm --uv $rounds)"; bench/install.sh --warm --uv "$rounds"
 fi
