@@ -104,6 +104,20 @@ final class InstallerChoiceTests: XCTestCase {
         XCTAssertEqual(PlanScreen.otherInstaller(driver.state), .pip)
     }
 
+    /// The mirror hint Chinese readers get is not given where pip installs from a mirror of its own; with
+    /// uv, which would go to pypi.org, it is.
+    func testTheMirrorHintIsLeftOutWhenPipAlreadyReadsAMirror() {
+        var environment = TestMachine.environment(language: "zh")
+        environment.facts.pipIndex = MachineFacts.PipIndex(url: "https://pypi.tuna.tsinghua.edu.cn/simple", source: "PIP_INDEX_URL")
+        var driver = atPlan(environment)
+        XCTAssertEqual(driver.state.answers.installer, .pip)
+        XCTAssertFalse(driver.screen().contains("按 m 可以改用镜像源"), driver.screen())
+        let text = planText(driver)
+        XCTAssertTrue(text.contains("由 pip 安装") && text.contains("https://pypi.tuna.tsinghua.edu.cn/simple") && text.contains("PIP_INDEX_URL"), text)
+        driver.press(.character("u"))
+        XCTAssertTrue(driver.screen().contains("按 m 可以改用镜像源"), driver.screen())
+    }
+
     func testChineseLines() {
         var driver = atPlan(TestMachine.environment(language: "zh"))
         var text = planText(driver, separator: "\n")

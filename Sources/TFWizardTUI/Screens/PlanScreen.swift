@@ -69,8 +69,11 @@ enum PlanScreen {
                                                     "where": state.methods[plan.answers.method]?.runsIn(plan.answers) ?? "-",
                                                     "device": device]), .bold)
         }
-        // Readers far from pypi.org (a language with mirrors near them) are told where to choose one.
-        if !state.suggestedMirrors.isEmpty, plan.answers.indexURL == nil, plan.steps.contains(where: { $0.argv.contains("pip") }) {
+        // Readers far from pypi.org (a language with mirrors near them) are told where to choose one, unless
+        // pip installs and is set to an index of its own already.
+        let pipHasItsOwnIndex = plan.answers.installer == .pip && state.facts.pipIndex != nil
+        if !state.suggestedMirrors.isEmpty, plan.answers.indexURL == nil, !pipHasItsOwnIndex,
+           plan.steps.contains(where: { $0.argv.contains("pip") }) {
             add(state.text("plan.index-hint"), .accent)
         }
         for note in plan.notes { add("* " + note, .warning) }
