@@ -71,8 +71,7 @@ enum PlanScreen {
         }
         // Readers far from pypi.org (a language with mirrors near them) are told where to choose one, unless
         // pip installs and is set to an index of its own already.
-        let pipHasItsOwnIndex = plan.answers.installer == .pip && state.facts.pipIndex != nil
-        if !state.suggestedMirrors.isEmpty, plan.answers.indexURL == nil, !pipHasItsOwnIndex,
+        if !state.suggestedMirrors.isEmpty, plan.answers.indexURL == nil, pipsOwnIndex(state) == nil,
            plan.steps.contains(where: { $0.argv.contains("pip") }) {
             add(state.text("plan.index-hint"), .accent)
         }
@@ -110,11 +109,16 @@ enum PlanScreen {
     /// Which installer runs and why, with the key that switches: pip where pip's own index setting (which
     /// uv would not read) kept it first, until the same mirror is given to both.
     static func installerLine(_ state: WizardState) -> String {
-        if state.answers.installer == .pip, state.answers.indexURL == nil, let index = state.facts.pipIndex {
+        if let index = pipsOwnIndex(state) {
             return index.url.map { state.text("plan.installer-key.pip-index", ["url": $0, "source": index.source]) }
                 ?? state.text("plan.installer-key.pip-no-index", ["source": index.source])
         }
         return state.text("plan.installer-key.\(state.answers.installer.rawValue)")
+    }
+
+    /// The index pip reads from its own settings, where pip installs and no mirror was given here.
+    static func pipsOwnIndex(_ state: WizardState) -> MachineFacts.PipIndex? {
+        state.answers.installer == .pip && state.answers.indexURL == nil ? state.facts.pipIndex : nil
     }
 
     static func refusalScreen(_ refusal: PlanRefusal) -> Screen {
